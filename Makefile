@@ -1,0 +1,92 @@
+# The two commands (make serve, make test) install whatever is missing, idempotently, then run.
+# Everything is pinned: Trunk 0.21.14, wasm-bindgen-cli = the version in Cargo.lock, wasm-opt from
+# npm's binaryen 132 (package.json), Chromium + chromedriver from Debian. Nothing is downloaded at build time.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_BIN := $(HOME)/.cargo/bin
+# node_modules/.bin first so Trunk finds binaryen 132's wasm-opt, never Debian's 108.
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+
+.PHONY: help serve test build size tools browsers test-native test-wasm test-e2e clean
+
+help:
+	@echo "make serve   build and serve the standalone page on http://127.0.0.1:8080"
+	@echo "make test    every test tier: native, wasm-bindgen-test in Chromium, end-to-end"
+	@echo "make size    raw, gzip and brotli bytes of every file in the release build"
+
+# ---- set-up (each step skips itself when already done) ----
+
+tools: .tools/rust-target .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
+
+.tools/rust-target:
+	@mkdir -p .tools
+	rustup target add wasm32-unknown-unknown
+	@touch $@
+
+.tools/trunk-$(TRUNK_VERSION):
+	@mkdir -p .tools
+	@if trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)"; then echo "trunk $(TRUNK_VERSION) present"; \
+	else cargo install trunk --version $(TRUNK_VERSION) --locked; fi
+	@touch $@
+
+# No --locked: the registry copy of the CLI's lockfile names dependency versions this registry lacks.
+.tools/wasm-bindgen-$(WASM_BINDGEN_VERSION):
+	@mkdir -p .tools
+	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "no wasm-bindgen in Cargo.lock"; exit 1; }
+	@if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then echo "wasm-bindgen $(WASM_BINDGEN_VERSION) present"; \
+	else cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@wasm-opt --version | grep -q "version_132" || { echo "wasm-opt is not binaryen 132"; exit 1; }
+	@touch $@
+
+browsers:
+	@if [ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ]; then echo "chromium and chromedriver present"; \
+	else apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; fi
+
+# ---- build ----
+
+build: tools
+	trunk build --release
+
+serve: tools
+	trunk serve --release
+
+size: build
+	node scripts/size.mjs dist
+
+# ---- tests ----
+
+test: tools browsers
+	$(MAKE) test-native
+	$(MAKE) test-wasm
+	$(MAKE) build
+	node scripts/size.mjs dist
+	$(MAKE) test-e2e
+
+test-native:
+	cargo test
+
+# wasm-bindgen-test-runner drives headless Chromium through chromedriver (options in webdriver.json).
+test-wasm:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=$(CHROMEDRIVER) WASM_BINDGEN_TEST_TIMEOUT=180 \
+	cargo test --target wasm32-unknown-unknown --test web
+
+# End-to-end against the release build in dist/ (made by `make build`, once per run).
+test-e2e:
+	@test -f dist/index.html || { echo "dist/ missing: run make build first"; exit 1; }
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	rm -rf dist pkg .tools node_modules target

@@ -1,0 +1,47 @@
+//! Everything that reads the browser: location, preferred language, and turning JS values into datasets.
+//!
+//! Each function degrades to a default when an API is missing (old browser, sandboxed iframe), so a
+//! failure here costs a preference, never the widget.
+
+use crate::dataset::{self, Problem, Value};
+use crate::model::{Dataset, Lang};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The dataset compiled into the widget, minified at build time.
+pub const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/departures.min.json"));
+
+/// The page's query string, or "" when there is none or it cannot be read.
+pub fn location_query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The first of the reader's preferred languages that the widget speaks.
+pub fn preferred_lang() -> Option<Lang> {
+    let navigator = web_sys::window()?.navigator();
+    let langs = navigator.languages();
+    langs
+        .iter()
+        .filter_map(|v| v.as_string())
+        .chain(navigator.language())
+        .find_map(|tag| Lang::from_tag(&tag))
+}
+
+/// Reads a dataset handed over as a JS value: the same validation as the bundled file.
+pub fn dataset_from_js(value: &JsValue) -> Result<Dataset, Vec<Problem>> {
+    let tree: Value = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| dataset::unreadable(&e.to_string()))?;
+    dataset::validate(&tree)
+}
+
+/// Parses JSON text with the browser's own parser (no JSON parser in the wasm), then validates it.
+pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let detail = e.unchecked_into::<js_sys::Error>().message().as_string().unwrap_or_default();
+        dataset::unreadable(&detail)
+    })?;
+    dataset_from_js(&value)
+}
+
+/// The bundled dataset. Its validity is proven by tests, but a failure is still reported, not unwrapped.
+pub fn bundled_dataset() -> Result<Dataset, Vec<Problem>> {
+    dataset_from_json(BUNDLED_JSON)
+}

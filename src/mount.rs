@@ -1,0 +1,54 @@
+//! Starting the widget in an element: resolve language and dataset, then mount the view.
+//!
+//! Shared by the standalone page (`main.rs`) and, later, the npm `mount()` in the JS boundary.
+
+use crate::browser;
+use crate::components::app::{App, AppInput};
+use crate::dataset::Problem;
+use crate::model::{Dataset, Lang};
+use crate::url_state::parse_query;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The element the standalone page mounts into.
+pub const STANDALONE_ROOT_ID: &str = "msl-widget-root";
+
+/// Picks the dataset: the host's when it validates, else the bundled one with the host's problems kept
+/// for the notice. `None` only if the bundled data itself is broken, which tests rule out.
+pub fn resolve_dataset(host: Option<Result<Dataset, Vec<Problem>>>) -> Result<(Dataset, Vec<Problem>), Vec<Problem>> {
+    match host {
+        Some(Ok(d)) => Ok((d, Vec::new())),
+        Some(Err(host_problems)) => browser::bundled_dataset().map(|d| (d, host_problems)),
+        None => browser::bundled_dataset().map(|d| (d, Vec::new())),
+    }
+}
+
+/// Language from `?lang=`, else the browser's preference, else English.
+pub fn resolve_lang(explicit: Option<Lang>) -> Lang {
+    explicit.or_else(|| parse_query(&browser::location_query()).lang).or_else(browser::preferred_lang).unwrap_or_default()
+}
+
+/// Mounts the standalone page into `#msl-widget-root` (or the body if the page lacks it).
+pub fn start_standalone() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let root = document
+        .get_element_by_id(STANDALONE_ROOT_ID)
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        .or_else(|| document.body());
+    let Some(root) = root else {
+        return;
+    };
+    let lang = resolve_lang(None);
+    match resolve_dataset(None) {
+        Ok((dataset, host_problems)) => {
+            let input = AppInput { dataset: Arc::new(dataset), host_problems, lang };
+            leptos::mount::mount_to(root, move || view! { <App input=input /> }).forget();
+        }
+        Err(problems) => {
+            let text: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
+            root.set_text_content(Some(&text.join("\n")));
+        }
+    }
+}

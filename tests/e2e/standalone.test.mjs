@@ -1,0 +1,60 @@
+// The standalone release page as a reader meets it: nine cards in either language, no errors,
+// nothing fetched from another origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, widgetReady } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const [lang, title, htmlLang] of [
+  ['en', 'Who left Meta', 'en'],
+  ['zh', '谁离开了 Meta 超级智能实验室', 'zh-Hans'],
+]) {
+  test(`?lang=${lang} shows nine cards in that language, with no console error and no foreign request`, async () => {
+    const { page, context, requests, errors } = await openPage(browser, `${server.origin}/?lang=${lang}`);
+    await widgetReady(page);
+    assert.equal(await page.locator('[data-testid=person-card]').count(), 9);
+    assert.match(await page.locator('h2').innerText(), new RegExp(title));
+    assert.equal(await page.locator('[data-testid=msl-widget]').getAttribute('lang'), htmlLang);
+    const maher = await page.locator('[data-person-id=bert-maher]').innerText();
+    assert.match(maher, /Bert Maher/);
+    assert.match(maher, /伯特·马赫/);
+    const sourceLinks = await page.locator('[data-person-id] a[href^="https://"]').count();
+    assert.ok(sourceLinks >= 9, `source links: ${sourceLinks}`);
+    assert.deepEqual(errors, []);
+    const foreign = requests.filter((u) => new URL(u).origin !== server.origin);
+    assert.deepEqual(foreign, []);
+    await context.close();
+  });
+}
+
+test("without ?lang the reader's browser language decides", async () => {
+  const { page, context } = await openPage(browser, `${server.origin}/`, { locale: 'zh-CN' });
+  await widgetReady(page);
+  assert.match(await page.locator('h2').innerText(), /超级智能实验室/);
+  await context.close();
+  const en = await openPage(browser, `${server.origin}/`, { locale: 'en-GB' });
+  await widgetReady(en.page);
+  assert.match(await en.page.locator('h2').innerText(), /Who left Meta/);
+  await en.context.close();
+});
+
+test('the language switch translates the page in place', async () => {
+  const { page, context } = await openPage(browser, `${server.origin}/?lang=en`);
+  await widgetReady(page);
+  await page.locator('[data-testid=lang-switch]').click();
+  await page.waitForFunction(() => document.querySelector('h2')?.textContent.includes('超级智能'));
+  assert.equal(
+    await page.locator('[data-person-id=aram-markosyan] [data-testid=destination]').innerText(),
+    '尚未公布',
+  );
+  await context.close();
+});

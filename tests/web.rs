@@ -1,0 +1,123 @@
+//! Component tests in headless Chromium: the widget mounted for real, read back through the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use msl_departures::browser::{bundled_dataset, dataset_from_js, dataset_from_json};
+use msl_departures::components::app::{App, AppInput};
+use msl_departures::model::Lang;
+use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Leptos runs effects asynchronously: wait one macrotask for the DOM to catch up.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn text_of(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).text_content().unwrap_or_default()
+}
+
+fn count(root: &HtmlElement, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn mount(root: &HtmlElement, lang: Lang, host_problems: Vec<msl_departures::dataset::Problem>) -> impl Drop {
+    let dataset = Arc::new(bundled_dataset().expect("bundled data valid"));
+    let input = AppInput { dataset, host_problems, lang };
+    leptos::mount::mount_to(root.clone(), move || view! { <App input=input /> })
+}
+
+struct Guard<T>(Option<T>);
+impl<T> Drop for Guard<T> {
+    fn drop(&mut self) {
+        self.0.take();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn nine_cards_render_and_the_language_switch_translates_them() {
+    let root = container();
+    let handle = Guard(Some(mount(&root, Lang::En, vec![])));
+    assert_eq!(count(&root, "[data-testid=person-card]"), 9);
+    assert!(text_of(&root, "h2").contains("Superintelligence"));
+    let maher = text_of(&root, "[data-person-id=bert-maher]");
+    assert!(maher.contains("Bert Maher") && maher.contains("伯特·马赫"), "{maher}");
+    assert!(maher.contains("Anthropic"), "{maher}");
+    assert_eq!(root.query_selector("section").unwrap().unwrap().get_attribute("lang").as_deref(), Some("en"));
+
+    let button: HtmlElement = root.query_selector("[data-testid=lang-switch]").unwrap().unwrap().unchecked_into();
+    button.click();
+    tick().await;
+    assert!(text_of(&root, "h2").contains("超级智能实验室"));
+    assert_eq!(root.query_selector("section").unwrap().unwrap().get_attribute("lang").as_deref(), Some("zh-Hans"));
+    let markosyan = text_of(&root, "[data-person-id=aram-markosyan] [data-testid=destination]");
+    assert_eq!(markosyan, "尚未公布");
+
+    drop(handle);
+    assert_eq!(count(&root, "[data-testid=person-card]"), 0, "unmount removes the cards");
+}
+
+#[wasm_bindgen_test]
+fn unverified_and_disputed_claims_are_labelled_in_words() {
+    let root = container();
+    let _handle = mount(&root, Lang::En, vec![]);
+    let wu = text_of(&root, "[data-person-id=chi-hao-wu]");
+    assert!(wu.contains("Unverified"), "吴志浩 must carry its status: {wu}");
+    let verma = text_of(&root, "[data-person-id=avi-verma]");
+    assert!(verma.contains("Disputed"), "{verma}");
+    // Every source is a safe link that opens without an opener reference.
+    let links = root.query_selector_all("[data-person-id] a").unwrap();
+    assert!(links.length() >= 9);
+    for i in 0..links.length() {
+        let a: web_sys::Element = links.item(i).unwrap().unchecked_into();
+        assert!(a.get_attribute("href").unwrap().starts_with("https://"));
+        assert_eq!(a.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_rejected_host_dataset_shows_its_problems_over_the_bundled_cards() {
+    let bad = js_sys::JSON::parse(r#"{"schema_version": 1, "people": [{"id": "Not An Id"}]}"#).unwrap();
+    let problems = dataset_from_js(&bad).expect_err("invalid dataset");
+    assert!(problems.iter().any(|p| p.path == "people[0].id"), "{problems:?}");
+
+    let root = container();
+    let _handle = mount(&root, Lang::En, problems);
+    let notice = root.query_selector("[data-testid=data-problems]").unwrap().expect("notice shown");
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    assert!(notice.text_content().unwrap().contains("people[0].id"));
+    assert_eq!(count(&root, "[data-testid=person-card]"), 9, "built-in data still shown");
+}
+
+#[wasm_bindgen_test]
+fn js_values_of_any_shape_give_problems_not_panics() {
+    let function = js_sys::Function::new_no_args("return 1");
+    let values: Vec<JsValue> = vec![
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+        JsValue::from_f64(f64::NAN),
+        JsValue::from_str("people"),
+        js_sys::Array::new().into(),
+        function.into(),
+        js_sys::Symbol::for_("x").into(),
+        js_sys::JSON::parse(r#"{"people": {"length": 5}}"#).unwrap(),
+    ];
+    for v in values {
+        assert!(dataset_from_js(&v).is_err());
+    }
+    assert!(dataset_from_json("{not json").is_err());
+}
