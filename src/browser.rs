@@ -45,3 +45,23 @@ pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
 pub fn bundled_dataset() -> Result<Dataset, Vec<Problem>> {
     dataset_from_json(BUNDLED_JSON)
 }
+
+/// Rewrites the page's query string in place (`replaceState`: no history entry per keystroke).
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(hash)) = (location.pathname(), location.hash()) else {
+        return;
+    };
+    let current = location.search().unwrap_or_default();
+    let wanted = if query.is_empty() { String::new() } else { format!("?{query}") };
+    if current == wanted {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        // A failure (e.g. a sandboxed document) only costs the deep link, never the widget.
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{wanted}{hash}")));
+    }
+}

@@ -2,3 +2,16 @@
 
 pub mod app;
 pub mod card;
+pub mod context;
+pub mod filter_bar;
+pub mod grid;
+
+use crate::i18n::{ui, Ui};
+use crate::model::Lang;
+use leptos::prelude::*;
+
+/// A UI string that follows the active language. Non-generic on purpose: every call site shares one
+/// closure type, so the wasm carries one render effect for all UI strings instead of one per string.
+pub fn tr(lang: RwSignal<Lang>, pick: fn(&Ui) -> &'static str) -> impl Fn() -> &'static str + Clone + Send + Sync + 'static {
+    move || pick(ui(lang.get()))
+}

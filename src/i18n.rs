@@ -27,6 +27,41 @@ pub struct Ui {
     pub data_problem_title: &'static str,
     pub data_problem_fallback: &'static str,
     pub last_updated: &'static str,
+    pub controls_label: &'static str,
+    pub theme_label: &'static str,
+    pub theme_auto: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
+    pub filters_label: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub facet_cohort: &'static str,
+    pub facet_dest: &'static str,
+    pub facet_prior: &'static str,
+    pub sort_label: &'static str,
+    pub sort_tenure_desc: &'static str,
+    pub sort_tenure_asc: &'static str,
+    pub sort_name: &'static str,
+    pub sort_announced: &'static str,
+    pub clear_all: &'static str,
+    pub no_results: &'static str,
+    pub clear_filters: &'static str,
+    pub show_more: &'static str,
+    pub show_all: &'static str,
+    pub path: &'static str,
+    pub new_role: &'static str,
+    pub worked_on: &'static str,
+    pub details: &'static str,
+    pub in_their_words: &'static str,
+    pub all_confirmed: &'static str,
+    pub context_title: &'static str,
+    pub hiring_title: &'static str,
+    pub hiring_reported: &'static str,
+    pub hiring_article: &'static str,
+    pub hiring_not_mentioned: &'static str,
+    pub hiring_org: &'static str,
+    pub timeline_title: &'static str,
+    pub date_col: &'static str,
 }
 
 pub const UI_EN: Ui = Ui {
@@ -51,6 +86,41 @@ pub const UI_EN: Ui = Ui {
     data_problem_title: "The supplied data could not be used",
     data_problem_fallback: "Showing the built-in dataset instead.",
     last_updated: "Data last updated",
+    controls_label: "Language and theme",
+    theme_label: "Colours",
+    theme_auto: "Match system",
+    theme_light: "Light",
+    theme_dark: "Dark",
+    filters_label: "Find people",
+    search_label: "Search names, companies and roles",
+    search_placeholder: "e.g. Maher, OpenAI, 马赫",
+    facet_cohort: "Who they were",
+    facet_dest: "Went to",
+    facet_prior: "Worked before at",
+    sort_label: "Sort by",
+    sort_tenure_desc: "Time at Meta, longest first",
+    sort_tenure_asc: "Time at Meta, shortest first",
+    sort_name: "Name (A–Z)",
+    sort_announced: "Announcement, newest first",
+    clear_all: "Clear all",
+    no_results: "No one matches this search and these filters.",
+    clear_filters: "Clear search and filters",
+    show_more: "Show more",
+    show_all: "Show all",
+    path: "Path",
+    new_role: "New role",
+    worked_on: "Worked on",
+    details: "Sources and fact-check",
+    in_their_words: "In their words",
+    all_confirmed: "all claims confirmed",
+    context_title: "Background",
+    hiring_title: "Where Meta's 2025 AI hires came from",
+    hiring_reported: "Reported (WSJ, Aug 20, 2025)",
+    hiring_article: "The article",
+    hiring_not_mentioned: "not mentioned",
+    hiring_org: "Came from",
+    timeline_title: "Timeline",
+    date_col: "Date",
 };
 
 pub const UI_ZH: Ui = Ui {
@@ -75,6 +145,41 @@ pub const UI_ZH: Ui = Ui {
     data_problem_title: "提供的数据无法使用",
     data_problem_fallback: "改为显示内置数据。",
     last_updated: "数据更新于",
+    controls_label: "语言与配色",
+    theme_label: "配色",
+    theme_auto: "跟随系统",
+    theme_light: "浅色",
+    theme_dark: "深色",
+    filters_label: "查找人员",
+    search_label: "搜索姓名、公司和职位",
+    search_placeholder: "例如：马赫、OpenAI、Maher",
+    facet_cohort: "身份",
+    facet_dest: "去向",
+    facet_prior: "此前任职",
+    sort_label: "排序",
+    sort_tenure_desc: "在 Meta 任职时间（从长到短）",
+    sort_tenure_asc: "在 Meta 任职时间（从短到长）",
+    sort_name: "姓名（按英文字母）",
+    sort_announced: "宣布时间（从新到旧）",
+    clear_all: "全部清除",
+    no_results: "没有符合搜索和筛选条件的人。",
+    clear_filters: "清除搜索和筛选",
+    show_more: "显示更多",
+    show_all: "全部显示",
+    path: "路径",
+    new_role: "新职位",
+    worked_on: "工作内容",
+    details: "来源与核查",
+    in_their_words: "本人原话",
+    all_confirmed: "各项信息均已证实",
+    context_title: "背景",
+    hiring_title: "Meta 2025年AI招聘的人才来源",
+    hiring_reported: "媒体报道（《华尔街日报》，2025年8月20日）",
+    hiring_article: "原文",
+    hiring_not_mentioned: "未提及",
+    hiring_org: "来自",
+    timeline_title: "时间线",
+    date_col: "日期",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {
@@ -121,6 +226,39 @@ pub fn tenure_precision_label(p: TenurePrecision, lang: Lang) -> &'static str {
         (TenurePrecision::Under, Lang::Zh) => "上限",
         (TenurePrecision::NeverStarted, Lang::En) => "may never have started",
         (TenurePrecision::NeverStarted, Lang::Zh) => "可能从未到岗",
+    }
+}
+
+/// The live result count: "3 of 9 people shown" / "显示 3 / 9 人".
+pub fn result_count(shown: usize, total: usize, lang: Lang) -> String {
+    match (lang, shown) {
+        (Lang::En, 0) => format!("No one shown of {total} people"),
+        (Lang::En, _) if shown == total => format!("All {total} people shown"),
+        (Lang::En, _) => format!("{shown} of {total} people shown"),
+        (Lang::Zh, 0) => format!("{total} 人中无人符合条件"),
+        (Lang::Zh, _) => format!("显示 {shown} / {total} 人"),
+    }
+}
+
+/// A card's fact-check summary: "1 disputed · 2 unverified" / "1 项有争议 · 2 项未经证实".
+pub fn check_summary(disputed: usize, unverified: usize, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if disputed > 0 {
+        parts.push(match lang {
+            Lang::En => format!("{disputed} disputed"),
+            Lang::Zh => format!("{disputed} 项有争议"),
+        });
+    }
+    if unverified > 0 {
+        parts.push(match lang {
+            Lang::En => format!("{unverified} unverified"),
+            Lang::Zh => format!("{unverified} 项未经证实"),
+        });
+    }
+    if parts.is_empty() {
+        ui(lang).all_confirmed.to_owned()
+    } else {
+        parts.join(" · ")
     }
 }
 
@@ -221,6 +359,16 @@ mod tests {
         assert_eq!(format_weeks(f64::NAN), "–");
         assert_eq!(format_weeks_range(0.0, 4.3), "0–4.3");
         assert_eq!(format_weeks_range(626.0, 626.4), "626");
+    }
+
+    #[test]
+    fn result_counts_read_naturally() {
+        assert_eq!(result_count(3, 9, Lang::En), "3 of 9 people shown");
+        assert_eq!(result_count(3, 9, Lang::Zh), "显示 3 / 9 人");
+        assert_eq!(result_count(9, 9, Lang::En), "All 9 people shown");
+        assert_eq!(result_count(0, 9, Lang::En), "No one shown of 9 people");
+        assert_eq!(check_summary(1, 2, Lang::En), "1 disputed · 2 unverified");
+        assert_eq!(check_summary(0, 0, Lang::Zh), "各项信息均已证实");
     }
 
     #[test]

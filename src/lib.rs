@@ -6,7 +6,9 @@
 pub mod browser;
 pub mod components;
 pub mod dataset;
+pub mod filter;
 pub mod i18n;
 pub mod model;
 pub mod mount;
+pub mod state;
 pub mod url_state;

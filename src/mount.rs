@@ -4,6 +4,7 @@
 
 use crate::browser;
 use crate::components::app::{App, AppInput};
+use crate::state::WidgetData;
 use crate::dataset::Problem;
 use crate::model::{Dataset, Lang};
 use crate::url_state::parse_query;
@@ -23,9 +24,9 @@ pub fn resolve_dataset(host: Option<Result<Dataset, Vec<Problem>>>) -> Result<(D
     }
 }
 
-/// Language from `?lang=`, else the browser's preference, else English.
+/// Language: the explicit choice (URL or host option), else the browser's preference, else English.
 pub fn resolve_lang(explicit: Option<Lang>) -> Lang {
-    explicit.or_else(|| parse_query(&browser::location_query()).lang).or_else(browser::preferred_lang).unwrap_or_default()
+    explicit.or_else(browser::preferred_lang).unwrap_or_default()
 }
 
 /// Mounts the standalone page into `#msl-widget-root` (or the body if the page lacks it).
@@ -40,10 +41,12 @@ pub fn start_standalone() {
     let Some(root) = root else {
         return;
     };
-    let lang = resolve_lang(None);
+    let initial = parse_query(&browser::location_query());
+    let lang = resolve_lang(initial.lang);
     match resolve_dataset(None) {
         Ok((dataset, host_problems)) => {
-            let input = AppInput { dataset: Arc::new(dataset), host_problems, lang };
+            let data = Arc::new(WidgetData::new(Arc::new(dataset), "mslw".into()));
+            let input = AppInput { data, host_problems, initial, lang, sync_url: true };
             leptos::mount::mount_to(root, move || view! { <App input=input /> }).forget();
         }
         Err(problems) => {

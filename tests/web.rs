@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use msl_departures::browser::{bundled_dataset, dataset_from_js, dataset_from_json};
 use msl_departures::components::app::{App, AppInput};
 use msl_departures::model::Lang;
+use msl_departures::state::WidgetData;
+use msl_departures::url_state::{parse_query, UrlState};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -35,10 +37,26 @@ fn count(root: &HtmlElement, selector: &str) -> u32 {
     root.query_selector_all(selector).unwrap().length()
 }
 
-fn mount(root: &HtmlElement, lang: Lang, host_problems: Vec<msl_departures::dataset::Problem>) -> impl Drop {
+fn mount_with(root: &HtmlElement, lang: Lang, host_problems: Vec<msl_departures::dataset::Problem>, initial: UrlState) -> impl Drop {
     let dataset = Arc::new(bundled_dataset().expect("bundled data valid"));
-    let input = AppInput { dataset, host_problems, lang };
+    let data = Arc::new(WidgetData::new(dataset, format!("t{}", js_sys::Math::random().to_bits())));
+    let input = AppInput { data, host_problems, initial, lang, sync_url: false };
     leptos::mount::mount_to(root.clone(), move || view! { <App input=input /> })
+}
+
+fn mount(root: &HtmlElement, lang: Lang, host_problems: Vec<msl_departures::dataset::Problem>) -> impl Drop {
+    mount_with(root, lang, host_problems, UrlState::default())
+}
+
+fn type_into(root: &HtmlElement, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = root.query_selector(selector).unwrap().unwrap().unchecked_into();
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+fn click(root: &HtmlElement, selector: &str) {
+    let el: HtmlElement = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into();
+    el.click();
 }
 
 struct Guard<T>(Option<T>);
@@ -59,8 +77,7 @@ async fn nine_cards_render_and_the_language_switch_translates_them() {
     assert!(maher.contains("Anthropic"), "{maher}");
     assert_eq!(root.query_selector("section").unwrap().unwrap().get_attribute("lang").as_deref(), Some("en"));
 
-    let button: HtmlElement = root.query_selector("[data-testid=lang-switch]").unwrap().unwrap().unchecked_into();
-    button.click();
+    click(&root, "[data-testid=lang-switch]");
     tick().await;
     assert!(text_of(&root, "h2").contains("超级智能实验室"));
     assert_eq!(root.query_selector("section").unwrap().unwrap().get_attribute("lang").as_deref(), Some("zh-Hans"));
@@ -120,4 +137,54 @@ fn js_values_of_any_shape_give_problems_not_panics() {
         assert!(dataset_from_js(&v).is_err());
     }
     assert!(dataset_from_json("{not json").is_err());
+}
+
+#[wasm_bindgen_test]
+async fn typing_filters_the_cards_and_the_status_says_how_many() {
+    let root = container();
+    let _handle = mount(&root, Lang::En, vec![]);
+    let status = root.query_selector("[data-testid=result-count]").unwrap().expect("status present from first render");
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(status.text_content().unwrap(), "All 9 people shown");
+
+    type_into(&root, "[data-testid=search]", "maher");
+    tick().await;
+    assert_eq!(count(&root, "[data-testid=person-card]"), 1);
+    assert_eq!(text_of(&root, "[data-testid=result-count]"), "1 of 9 people shown");
+
+    type_into(&root, "[data-testid=search]", "zzz-nobody");
+    tick().await;
+    assert_eq!(count(&root, "[data-testid=person-card]"), 0);
+    assert!(root.query_selector("[data-testid=empty-state]").unwrap().is_some());
+    click(&root, "[data-testid=empty-clear]");
+    tick().await;
+    assert_eq!(count(&root, "[data-testid=person-card]"), 9);
+}
+
+#[wasm_bindgen_test]
+async fn facet_checkboxes_combine_and_disable_options_that_would_leave_nobody() {
+    let root = container();
+    let _handle = mount(&root, Lang::En, vec![]);
+    click(&root, "[data-testid=filter-cohort-new_msl]");
+    tick().await;
+    assert_eq!(count(&root, "[data-testid=person-card]"), 2);
+    assert_eq!(text_of(&root, "[data-testid=result-count]"), "2 of 9 people shown");
+    let anthropic: web_sys::HtmlInputElement =
+        root.query_selector("[data-testid=filter-dest-anthropic]").unwrap().unwrap().unchecked_into();
+    assert!(anthropic.disabled(), "no new MSL hire went to Anthropic, so the option is disabled");
+    assert!(text_of(&root, "[data-testid=facet-dest]").contains("(0)"));
+    click(&root, "[data-testid=clear-all]");
+    tick().await;
+    assert_eq!(count(&root, "[data-testid=person-card]"), 9);
+}
+
+#[wasm_bindgen_test]
+fn initial_state_from_a_link_is_applied() {
+    let root = container();
+    let _handle = mount_with(&root, Lang::Zh, vec![], parse_query("dest=openai&sort=name&theme=dark"));
+    assert_eq!(count(&root, "[data-testid=person-card]"), 4);
+    assert_eq!(text_of(&root, "[data-testid=result-count]"), "显示 4 / 9 人");
+    let first = root.query_selector("[data-testid=person-card]").unwrap().unwrap();
+    assert_eq!(first.get_attribute("data-person-id").as_deref(), Some("afroz-mohiuddin"));
+    assert_eq!(root.query_selector("section").unwrap().unwrap().get_attribute("data-theme").as_deref(), Some("dark"));
 }

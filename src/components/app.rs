@@ -1,50 +1,82 @@
-//! The widget's root: language state, the data-problem notice, and the list of cards.
+//! The widget's root: builds the state, keeps the URL in step, lays out header, context, filters and grid.
 
-use crate::components::card::Card;
+use crate::browser;
+use crate::components::context::Context;
+use crate::components::filter_bar::FilterBar;
+use crate::components::grid::Grid;
 use crate::dataset::Problem;
 use crate::i18n::{format_date, ui};
-use crate::model::{Dataset, Lang};
+use crate::model::Lang;
+use crate::state::{WidgetData, WidgetState};
+use crate::url_state::{to_query, Theme, UrlState};
+use crate::components::tr;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// What the widget is started with, resolved before mounting.
 pub struct AppInput {
-    /// The dataset to show (the host's, or the bundled one when the host's failed).
-    pub dataset: Arc<Dataset>,
+    pub data: Arc<WidgetData>,
     /// Problems with a host-supplied dataset; shown as a notice above the cards.
     pub host_problems: Vec<Problem>,
+    /// State read from the URL or given by the host.
+    pub initial: UrlState,
     pub lang: Lang,
+    /// Whether the widget owns the page URL (standalone page, iframe) and keeps it in step.
+    pub sync_url: bool,
 }
 
 /// The whole widget.
 #[component]
 pub fn App(input: AppInput) -> impl IntoView {
-    let AppInput { dataset, host_problems, lang } = input;
-    let lang = RwSignal::new(lang);
-    let lang_read: Signal<Lang> = lang.into();
-    let ds = dataset.clone();
-    let toggle_lang = move |_| lang.update(|l| *l = if *l == Lang::En { Lang::Zh } else { Lang::En });
-    let people = dataset.people.clone();
+    let AppInput { data, host_problems, initial, lang, sync_url } = input;
+    let state = WidgetState::new(data.clone(), initial, lang);
+    provide_context(state);
+    let lang = state.lang;
+
+    if sync_url {
+        // replaceState, not pushState: Back leaves the page instead of stepping through keystrokes.
+        Effect::new(move |_| browser::replace_query(&to_query(&state.url_state())));
+    }
+
+    let title_id = data.id("title");
+    let labelled_by = title_id.clone();
+    let toggle_lang = move |_| lang.update(|l| *l = other(*l));
+    let set_theme = move |ev: leptos::ev::Event| state.theme.set(Theme::parse(&event_target_value(&ev)));
+    let theme_id = data.id("theme");
+    let theme_label_for = theme_id.clone();
+    let last_updated = data.dataset.last_updated;
 
     view! {
         <section class="mslw" lang=move || html_lang(lang.get()) data-testid="msl-widget"
-            aria-labelledby="mslw-title">
+            data-theme=move || state.theme.get().map(Theme::as_str)
+            aria-labelledby=labelled_by>
             <header class="mslw-header">
                 <div class="mslw-heading">
-                    <h2 id="mslw-title" class="mslw-title">{move || ui(lang.get()).title}</h2>
-                    <p class="mslw-intro">{move || ui(lang.get()).intro}</p>
+                    <h2 id=title_id class="mslw-title">{tr(lang, |u| u.title)}</h2>
+                    <p class="mslw-intro">{tr(lang, |u| u.intro)}</p>
                 </div>
-                <button type="button" class="mslw-lang-switch" data-testid="lang-switch" on:click=toggle_lang
-                    aria-label=move || ui(lang.get()).language_switch_label>
-                    <span lang=move || html_lang(other(lang.get()))>{move || ui(lang.get()).other_language_name}</span>
-                </button>
+                <div class="mslw-controls" role="group" aria-label=tr(lang, |u| u.controls_label)>
+                    <button type="button" class="mslw-lang-switch" data-testid="lang-switch" on:click=toggle_lang
+                        aria-label=tr(lang, |u| u.language_switch_label)>
+                        <span lang=move || html_lang(other(lang.get()))>{tr(lang, |u| u.other_language_name)}</span>
+                    </button>
+                    <label class="mslw-inline-field" for=theme_label_for>
+                        <span>{tr(lang, |u| u.theme_label)}</span>
+                        <select id=theme_id data-testid="theme-select" on:change=set_theme
+                            prop:value=move || state.theme.get().map(Theme::as_str).unwrap_or("auto")>
+                            <option value="auto">{tr(lang, |u| u.theme_auto)}</option>
+                            <option value="light">{tr(lang, |u| u.theme_light)}</option>
+                            <option value="dark">{tr(lang, |u| u.theme_dark)}</option>
+                        </select>
+                    </label>
+                </div>
             </header>
-            <DataProblems problems=host_problems lang=lang_read />
-            <ul class="mslw-grid" data-testid="card-grid" aria-label=move || ui(lang.get()).people_list_label>
-                {people.into_iter().map(|p| view! { <Card person=Arc::new(p) lang=lang_read /> }).collect_view()}
-            </ul>
+            <DataProblems problems=host_problems />
+            <Context />
+            <FilterBar />
+            <Grid />
             <footer class="mslw-footer">
-                <p>{move || format!("{}: {}", ui(lang.get()).last_updated, format_date(ds.last_updated, lang.get()))}</p>
+                <p>{move || format!("{}: {}", ui(lang.get()).last_updated, format_date(last_updated, lang.get()))}</p>
             </footer>
         </section>
     }
@@ -52,19 +84,19 @@ pub fn App(input: AppInput) -> impl IntoView {
 
 /// The notice shown when a host's dataset was rejected: what was wrong, and that built-in data is shown.
 #[component]
-fn DataProblems(problems: Vec<Problem>, lang: Signal<Lang>) -> impl IntoView {
-    if problems.is_empty() {
-        return None;
-    }
-    let problems = Arc::new(problems);
-    Some(view! {
-        <div class="mslw-notice" role="alert" data-testid="data-problems">
-            <p class="mslw-notice-title">{move || ui(lang.get()).data_problem_title}</p>
-            <ul>
-                {move || problems.iter().map(|p| view! { <li>{p.message(lang.get())}</li> }).collect_view()}
-            </ul>
-            <p>{move || ui(lang.get()).data_problem_fallback}</p>
-        </div>
+fn DataProblems(problems: Vec<Problem>) -> impl IntoView {
+    let lang = expect_context::<WidgetState>().lang;
+    (!problems.is_empty()).then(|| {
+        let problems = Arc::new(problems);
+        view! {
+            <div class="mslw-notice" role="alert" data-testid="data-problems">
+                <p class="mslw-notice-title">{tr(lang, |u| u.data_problem_title)}</p>
+                <ul>
+                    {move || problems.iter().map(|p| view! { <li>{p.message(lang.get())}</li> }).collect_view()}
+                </ul>
+                <p>{tr(lang, |u| u.data_problem_fallback)}</p>
+            </div>
+        }
     })
 }
 

@@ -70,5 +70,5 @@ export async function openPage(browser, url, contextOptions = {}) {
 
 /** Waits for the widget to have mounted its cards. */
 export async function widgetReady(page) {
-  await page.waitForSelector('[data-testid=person-card]', { timeout: 20_000 });
+  await page.waitForSelector('[data-testid=result-count]', { timeout: 20_000 });
 }

@@ -1,0 +1,131 @@
+//! Search box, facet checkboxes with "would leave" counts, sort order, clear-all and the live result count.
+
+use crate::filter::{Facet, SortKey};
+use crate::i18n::{result_count, ui, Ui};
+use crate::state::WidgetState;
+use crate::components::tr;
+use leptos::prelude::*;
+
+/// The controls above the grid.
+#[component]
+pub fn FilterBar() -> impl IntoView {
+    let state = expect_context::<WidgetState>();
+    let (lang, filter) = (state.lang, state.filter);
+    let data = state.data();
+    let search_id = data.id("search");
+    let sort_id = data.id("sort");
+    let sort_label_for = sort_id.clone();
+    let search_label_for = search_id.clone();
+    let on_search = move |ev: leptos::ev::Event| {
+        let q = event_target_value(&ev);
+        filter.update(|f| f.query = q);
+    };
+    let on_sort = move |ev: leptos::ev::Event| {
+        if let Some(sort) = SortKey::parse(&event_target_value(&ev)) {
+            filter.update(|f| f.sort = sort);
+        }
+    };
+    let clear = move |_| filter.update(|f| *f = f.cleared());
+    let total = state.total();
+
+    view! {
+        <div class="mslw-filters" role="search" aria-label=tr(lang, |u| u.filters_label)>
+            <div class="mslw-search">
+                <label for=search_label_for>{tr(lang, |u| u.search_label)}</label>
+                <input id=search_id type="search" data-testid="search" autocomplete="off" spellcheck="false"
+                    placeholder=tr(lang, |u| u.search_placeholder)
+                    prop:value=move || filter.with(|f| f.query.clone())
+                    on:input=on_search />
+            </div>
+            <div class="mslw-facets">
+                {Facet::ALL.into_iter().map(|facet| view! { <FacetGroup facet=facet /> }).collect_view()}
+            </div>
+            <div class="mslw-filter-actions">
+                <label class="mslw-inline-field" for=sort_label_for>
+                    <span>{tr(lang, |u| u.sort_label)}</span>
+                    <select id=sort_id data-testid="sort" on:change=on_sort
+                        prop:value=move || filter.with(|f| f.sort.as_str())>
+                        {SortKey::ALL.into_iter().map(|k| view! {
+                            <option value=k.as_str()>{move || sort_label(k, ui(lang.get()))}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" data-testid="clear-all" on:click=clear
+                    disabled=move || !filter.with(|f| f.is_filtered())>
+                    {tr(lang, |u| u.clear_all)}
+                </button>
+            </div>
+            // Present from the first render so screen readers announce every later change (WCAG 4.1.3).
+            <p class="mslw-count" role="status" data-testid="result-count">
+                {move || result_count(state.matching.with(Vec::len), total, lang.get())}
+            </p>
+        </div>
+    }
+}
+
+/// One facet as a group of checkboxes; each option shows how many people it would leave.
+#[component]
+fn FacetGroup(facet: Facet) -> impl IntoView {
+    let state = expect_context::<WidgetState>();
+    let (lang, filter) = (state.lang, state.filter);
+    let data = state.data();
+    let options = data.index.options(facet).to_vec();
+    if options.is_empty() {
+        return None;
+    }
+    let counts = Memo::new(move |_| filter.with(|f| state.data.with_value(|d| d.index.counts(f, facet))));
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let key = option.key.clone();
+            let input_id = data.id(&format!("{}-{}", facet.as_str(), option.key));
+            let label_for = input_id.clone();
+            let checked = {
+                let key = key.clone();
+                move || filter.with(|f| f.selected(facet).contains(&key))
+            };
+            let count = move || counts.with(|c| c.get(i).copied().unwrap_or(0));
+            let checked_for_disable = checked.clone();
+            let toggle = move |_| filter.update(|f| f.toggle(facet, &key));
+            let label = option.label;
+            view! {
+                <li>
+                    <input type="checkbox" id=input_id
+                        data-testid=format!("filter-{}-{}", facet.as_str(), option.key)
+                        prop:checked=checked
+                        // A selected option stays enabled at 0 so the reader can always undo it.
+                        disabled=move || count() == 0 && !checked_for_disable()
+                        on:change=toggle />
+                    <label for=label_for>
+                        {move || label.get(lang.get()).to_owned()}
+                        " "<span class="mslw-facet-count">{move || format!("({})", count())}</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <fieldset class="mslw-facet" data-testid=format!("facet-{}", facet.as_str())>
+            <legend>{move || facet_label(facet, ui(lang.get()))}</legend>
+            <ul>{items}</ul>
+        </fieldset>
+    })
+}
+
+fn facet_label(facet: Facet, ui: &Ui) -> &'static str {
+    match facet {
+        Facet::Cohort => ui.facet_cohort,
+        Facet::Destination => ui.facet_dest,
+        Facet::Prior => ui.facet_prior,
+    }
+}
+
+fn sort_label(key: SortKey, ui: &Ui) -> &'static str {
+    match key {
+        SortKey::TenureLongFirst => ui.sort_tenure_desc,
+        SortKey::TenureShortFirst => ui.sort_tenure_asc,
+        SortKey::Name => ui.sort_name,
+        SortKey::AnnouncedNewest => ui.sort_announced,
+    }
+}

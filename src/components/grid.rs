@@ -1,0 +1,43 @@
+//! The card grid: a keyed list over the matching people, paged, with an empty state.
+
+use crate::components::card::Card;
+use crate::i18n::ui;
+use crate::state::{WidgetState, PAGE_SIZE};
+use crate::components::tr;
+use leptos::prelude::*;
+
+/// The cards of everyone matching, at most `limit` of them, then "Show more" / "Show all".
+#[component]
+pub fn Grid() -> impl IntoView {
+    let state = expect_context::<WidgetState>();
+    let (lang, filter, limit, matching) = (state.lang, state.filter, state.limit, state.matching);
+    let shown = move || matching.with(|m| m.iter().take(limit.get()).copied().collect::<Vec<usize>>());
+    let hidden_count = move || matching.with(Vec::len).saturating_sub(limit.get());
+    let clear = move |_| filter.update(|f| *f = f.cleared());
+    let data = state.data();
+
+    view! {
+        <ul class="mslw-grid" data-testid="card-grid" aria-label=tr(lang, |u| u.people_list_label)>
+            <For each=shown key=|i| *i children=move |i| {
+                let person = data.people[i].clone();
+                view! { <Card person=person /> }
+            } />
+        </ul>
+        <Show when=move || matching.with(Vec::is_empty)>
+            <div class="mslw-empty" data-testid="empty-state">
+                <p>{tr(lang, |u| u.no_results)}</p>
+                <button type="button" data-testid="empty-clear" on:click=clear>{tr(lang, |u| u.clear_filters)}</button>
+            </div>
+        </Show>
+        <Show when=move || { hidden_count() > 0 }>
+            <div class="mslw-more">
+                <button type="button" data-testid="show-more" on:click=move |_| limit.update(|l| *l = l.saturating_add(PAGE_SIZE))>
+                    {move || format!("{} (+{})", ui(lang.get()).show_more, hidden_count().min(PAGE_SIZE))}
+                </button>
+                <button type="button" data-testid="show-all" on:click=move |_| limit.set(usize::MAX)>
+                    {move || format!("{} ({})", ui(lang.get()).show_all, matching.with(Vec::len))}
+                </button>
+            </div>
+        </Show>
+    }
+}

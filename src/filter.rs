@@ -1,0 +1,519 @@
+//! Filtering, search and sorting of people: facet options with "would leave" counts, a folded search index.
+//!
+//! Pure and allocation-light on the hot path: the search haystack of every person is folded once when the
+//! dataset is indexed, so a keystroke folds only the query and runs substring checks (O(N), small constant).
+
+use crate::model::{Cohort, Dataset, Lang, Person, Text};
+
+/// The three facets a reader can filter by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Cohort,
+    Destination,
+    Prior,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 3] = [Facet::Cohort, Facet::Destination, Facet::Prior];
+
+    /// The URL key and the `data-testid` suffix.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Facet::Cohort => "cohort",
+            Facet::Destination => "dest",
+            Facet::Prior => "prior",
+        }
+    }
+}
+
+/// How the grid is ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum SortKey {
+    #[default]
+    TenureLongFirst,
+    TenureShortFirst,
+    Name,
+    AnnouncedNewest,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 4] = [SortKey::TenureLongFirst, SortKey::TenureShortFirst, SortKey::Name, SortKey::AnnouncedNewest];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::TenureLongFirst => "tenure-desc",
+            SortKey::TenureShortFirst => "tenure-asc",
+            SortKey::Name => "name",
+            SortKey::AnnouncedNewest => "announced",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// What the reader has chosen. Selections are kept sorted and unique so equal views compare equal.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterState {
+    pub query: String,
+    pub cohort: Vec<String>,
+    pub dest: Vec<String>,
+    pub prior: Vec<String>,
+    pub sort: SortKey,
+}
+
+impl FilterState {
+    pub fn selected(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Cohort => &self.cohort,
+            Facet::Destination => &self.dest,
+            Facet::Prior => &self.prior,
+        }
+    }
+
+    pub fn selected_mut(&mut self, facet: Facet) -> &mut Vec<String> {
+        match facet {
+            Facet::Cohort => &mut self.cohort,
+            Facet::Destination => &mut self.dest,
+            Facet::Prior => &mut self.prior,
+        }
+    }
+
+    /// Adds or removes one option, keeping the selection sorted and unique.
+    pub fn toggle(&mut self, facet: Facet, key: &str) {
+        let keys = self.selected_mut(facet);
+        match keys.binary_search_by(|k| k.as_str().cmp(key)) {
+            Ok(i) => {
+                keys.remove(i);
+            }
+            Err(i) => keys.insert(i, key.to_owned()),
+        }
+    }
+
+    /// True when any filter or search narrows the list (sort does not count).
+    pub fn is_filtered(&self) -> bool {
+        !self.query.trim().is_empty() || Facet::ALL.iter().any(|f| !self.selected(*f).is_empty())
+    }
+
+    /// Clears search and filters, keeping the sort order.
+    pub fn cleared(&self) -> FilterState {
+        FilterState { sort: self.sort, ..FilterState::default() }
+    }
+
+    /// Drops selections that name no option of the dataset (e.g. from an old or edited link).
+    pub fn retain_known(&mut self, index: &PeopleIndex) {
+        for facet in Facet::ALL {
+            let known = index.options(facet);
+            self.selected_mut(facet).retain(|k| known.iter().any(|o| &o.key == k));
+        }
+    }
+}
+
+/// One choice within a facet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetOption {
+    pub key: String,
+    pub label: Text,
+}
+
+/// Per-person facet keys and folded search text, built once per dataset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeopleIndex {
+    cohort_options: Vec<FacetOption>,
+    dest_options: Vec<FacetOption>,
+    prior_options: Vec<FacetOption>,
+    entries: Vec<Entry>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Entry {
+    cohort: String,
+    dest: String,
+    priors: Vec<String>,
+    haystack: String,
+    name_key: String,
+    tenure_weeks: f64,
+    announced_key: u32,
+}
+
+/// The destination key for people whose next step is not announced.
+pub const NOT_ANNOUNCED: &str = "not-announced";
+
+impl PeopleIndex {
+    pub fn new(dataset: &Dataset) -> PeopleIndex {
+        let mut dest_options: Vec<FacetOption> = Vec::new();
+        let mut prior_options: Vec<FacetOption> = Vec::new();
+        let push_option = |options: &mut Vec<FacetOption>, key: &str, label: &Text| {
+            if !options.iter().any(|o| o.key == key) {
+                options.push(FacetOption { key: key.to_owned(), label: label.clone() });
+            }
+        };
+        let not_announced = Text { zh: "尚未公布".into(), en: "Not announced".into() };
+        let entries = dataset
+            .people
+            .iter()
+            .map(|p| {
+                let dest = match &p.destination.org {
+                    Some(org) => {
+                        let key = slug(&org.en);
+                        push_option(&mut dest_options, &key, org);
+                        key
+                    }
+                    None => {
+                        push_option(&mut dest_options, NOT_ANNOUNCED, &not_announced);
+                        NOT_ANNOUNCED.to_owned()
+                    }
+                };
+                let priors = p
+                    .prior_employers
+                    .iter()
+                    .map(|e| {
+                        let key = slug(&e.org.en);
+                        push_option(&mut prior_options, &key, &e.org);
+                        key
+                    })
+                    .collect();
+                Entry {
+                    cohort: p.cohort.as_str().to_owned(),
+                    dest,
+                    priors,
+                    haystack: haystack(p),
+                    name_key: fold(&p.name_en),
+                    tenure_weeks: p.tenure.weeks_estimate,
+                    announced_key: p
+                        .announced
+                        .map(|a| u32::from(a.date.year) * 10_000 + u32::from(a.date.month) * 100 + u32::from(a.date.day.unwrap_or(15)))
+                        .unwrap_or(0),
+                }
+            })
+            .collect();
+        let by_label = |a: &FacetOption, b: &FacetOption| {
+            // "Not announced" last; otherwise alphabetical by English label for a stable order.
+            (a.key == NOT_ANNOUNCED).cmp(&(b.key == NOT_ANNOUNCED)).then_with(|| fold(&a.label.en).cmp(&fold(&b.label.en)))
+        };
+        dest_options.sort_by(by_label);
+        prior_options.sort_by(by_label);
+        let cohort_options = Cohort::ALL
+            .iter()
+            .filter(|c| dataset.people.iter().any(|p| p.cohort == **c))
+            .map(|c| FacetOption { key: c.as_str().to_owned(), label: cohort_text(*c) })
+            .collect();
+        PeopleIndex { cohort_options, dest_options, prior_options, entries }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn options(&self, facet: Facet) -> &[FacetOption] {
+        match facet {
+            Facet::Cohort => &self.cohort_options,
+            Facet::Destination => &self.dest_options,
+            Facet::Prior => &self.prior_options,
+        }
+    }
+
+    fn in_facet(&self, i: usize, facet: Facet, keys: &[String]) -> bool {
+        if keys.is_empty() {
+            return true;
+        }
+        let e = &self.entries[i];
+        match facet {
+            Facet::Cohort => keys.iter().any(|k| *k == e.cohort),
+            Facet::Destination => keys.iter().any(|k| *k == e.dest),
+            Facet::Prior => e.priors.iter().any(|p| keys.contains(p)),
+        }
+    }
+
+    /// True when person `i` matches the search and every facet except `skip`.
+    fn matches_except(&self, i: usize, state: &FilterState, terms: &[String], skip: Option<Facet>) -> bool {
+        let haystack = &self.entries[i].haystack;
+        terms.iter().all(|t| haystack.contains(t.as_str()))
+            && Facet::ALL.iter().filter(|f| Some(**f) != skip).all(|f| self.in_facet(i, *f, state.selected(*f)))
+    }
+
+    /// Indices of the people shown, in display order.
+    pub fn visible(&self, state: &FilterState) -> Vec<usize> {
+        let terms = query_terms(&state.query);
+        let mut out: Vec<usize> = (0..self.entries.len()).filter(|&i| self.matches_except(i, state, &terms, None)).collect();
+        self.sort(&mut out, state.sort);
+        out
+    }
+
+    /// For each option of `facet`: how many people would be shown with that option as the facet's only
+    /// selection, given the search and the other facets. Zero means choosing it would leave nobody.
+    pub fn counts(&self, state: &FilterState, facet: Facet) -> Vec<usize> {
+        let terms = query_terms(&state.query);
+        let mut counts = vec![0usize; self.options(facet).len()];
+        for i in 0..self.entries.len() {
+            if !self.matches_except(i, state, &terms, Some(facet)) {
+                continue;
+            }
+            for (slot, option) in counts.iter_mut().zip(self.options(facet)) {
+                if self.in_facet(i, facet, std::slice::from_ref(&option.key)) {
+                    *slot += 1;
+                }
+            }
+        }
+        counts
+    }
+
+    fn sort(&self, order: &mut [usize], key: SortKey) {
+        let e = &self.entries;
+        let by_name = |a: &usize, b: &usize| e[*a].name_key.cmp(&e[*b].name_key);
+        match key {
+            SortKey::TenureLongFirst => order.sort_by(|a, b| e[*b].tenure_weeks.total_cmp(&e[*a].tenure_weeks).then_with(|| by_name(a, b))),
+            SortKey::TenureShortFirst => order.sort_by(|a, b| e[*a].tenure_weeks.total_cmp(&e[*b].tenure_weeks).then_with(|| by_name(a, b))),
+            SortKey::Name => order.sort_by(by_name),
+            SortKey::AnnouncedNewest => order.sort_by(|a, b| e[*b].announced_key.cmp(&e[*a].announced_key).then_with(|| by_name(a, b))),
+        }
+    }
+}
+
+fn cohort_text(c: Cohort) -> Text {
+    Text {
+        zh: crate::i18n::cohort_label(c, Lang::Zh).to_owned(),
+        en: crate::i18n::cohort_label(c, Lang::En).to_owned(),
+    }
+}
+
+/// Everything a reader might type to find a person: names, companies and roles, in both languages.
+fn haystack(p: &Person) -> String {
+    let mut texts: Vec<&Text> = p.prior_employers.iter().map(|e| &e.org).collect();
+    texts.extend(p.destination.org.iter().chain(p.destination.role.iter()));
+    for later in &p.later {
+        texts.push(&later.org);
+        texts.extend(later.role.iter());
+    }
+    let names = [p.name_en.as_str(), p.name_zh.text.as_str()];
+    let fields = names.into_iter().chain(texts.iter().flat_map(|t| [t.en.as_str(), t.zh.as_str()]));
+    // A separator that folding never produces keeps a term from matching across two fields.
+    fields.map(fold).collect::<Vec<_>>().join("|")
+}
+
+/// Splits a query into folded terms; every term must occur for a person to match.
+pub fn query_terms(query: &str) -> Vec<String> {
+    query.split(|c: char| c.is_whitespace() || c == '\u{3000}').map(fold).filter(|t| !t.is_empty()).collect()
+}
+
+/// Folds text for matching: case, accents and full width removed; punctuation and spaces dropped,
+/// so "Chi-Hao", "chihao" and "ＣＨＩＨＡＯ" all fold to "chihao" and "伯特·马赫" to "伯特马赫".
+/// Uses small tables rather than Unicode case mapping, which would add about 10 KB to the wasm.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        };
+        let c = strip_accent(c).to_ascii_lowercase();
+        if c.is_alphanumeric() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Maps Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A) to their base letter.
+fn strip_accent(c: char) -> char {
+    const LATIN1: &str = "AAAAAAACEEEEIIIIDNOOOOO OUUUUYTsaaaaaaaceeeeiiiidnooooo ouuuuyty";
+    const EXT_A: &str = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+    let table_char = |table: &str, offset: u32| table.as_bytes().get(offset as usize).map(|b| *b as char);
+    let mapped = match c as u32 {
+        0xC0..=0xFF => table_char(LATIN1, c as u32 - 0xC0),
+        0x100..=0x17F => table_char(EXT_A, c as u32 - 0x100),
+        _ => None,
+    };
+    match mapped {
+        Some(' ') | None => c,
+        Some(m) => m,
+    }
+}
+
+/// A stable URL-safe key from an English label: "Memories.ai" -> "memories-ai".
+pub fn slug(label: &str) -> String {
+    let mut out = String::new();
+    for c in fold_keep_spaces(label).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("other");
+    }
+    out
+}
+
+fn fold_keep_spaces(s: &str) -> String {
+    s.chars().map(|c| strip_accent(c).to_ascii_lowercase()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn dataset() -> Dataset {
+        let json: serde_json::Value = serde_json::from_str(include_str!("../data/departures.json")).expect("json");
+        let value: crate::dataset::Value = serde_json::from_value(json).expect("value");
+        crate::dataset::validate(&value).expect("valid")
+    }
+
+    fn ids(d: &Dataset, idx: &[usize]) -> Vec<String> {
+        idx.iter().map(|i| d.people[*i].id.clone()).collect()
+    }
+
+    fn search(q: &str) -> Vec<String> {
+        let d = dataset();
+        let index = PeopleIndex::new(&d);
+        ids(&d, &index.visible(&FilterState { query: q.into(), ..Default::default() }))
+    }
+
+    #[test]
+    fn folding_removes_case_accents_width_and_punctuation() {
+        assert_eq!(fold("Bert Maher"), "bertmaher");
+        assert_eq!(fold("ＭＡＨＥＲ"), "maher");
+        assert_eq!(fold("Mâhér"), "maher");
+        assert_eq!(fold("Chi-Hao"), "chihao");
+        assert_eq!(fold("伯特·马赫"), "伯特马赫");
+        assert_eq!(fold("Łódź Żółć"), "lodzzolc");
+        assert_eq!(fold("  "), "");
+    }
+
+    #[test]
+    fn search_finds_people_by_name_in_either_script() {
+        assert_eq!(search("maher"), ["bert-maher"]);
+        assert_eq!(search("马赫"), ["bert-maher"]);
+        assert_eq!(search("  MAHER "), ["bert-maher"]);
+        assert_eq!(search("ｍａｈｅｒ"), ["bert-maher"]);
+        assert_eq!(search("mähér"), ["bert-maher"]);
+        assert_eq!(search("bert maher"), ["bert-maher"]);
+        assert_eq!(search("chi hao"), ["chi-hao-wu"]);
+        assert!(search("nobody-by-this-name").is_empty());
+    }
+
+    #[test]
+    fn search_matches_companies_and_roles_in_both_languages() {
+        assert!(search("memories").contains(&"chi-hao-wu".to_string()));
+        assert!(search("periodic").contains(&"rishabh-agarwal".to_string()));
+        let openai = search("openai");
+        assert!(openai.contains(&"ethan-knight".to_string()) && openai.contains(&"avi-verma".to_string()));
+        assert_eq!(search("首席AI官"), ["chi-hao-wu"]);
+        assert_eq!(search("chief ai officer"), ["chi-hao-wu"]);
+        assert_eq!(search("谷歌大脑"), ["rishabh-agarwal"]);
+    }
+
+    #[test]
+    fn an_empty_query_shows_everyone() {
+        assert_eq!(search("").len(), 9);
+        assert_eq!(search(" \u{3000} ").len(), 9);
+    }
+
+    #[test]
+    fn destination_openai_shows_exactly_those_the_data_sends_there() {
+        let d = dataset();
+        let index = PeopleIndex::new(&d);
+        let mut state = FilterState::default();
+        state.toggle(Facet::Destination, "openai");
+        let shown = ids(&d, &index.visible(&state));
+        let mut expected: Vec<String> =
+            d.people.iter().filter(|p| p.destination.org.as_ref().is_some_and(|o| o.en == "OpenAI")).map(|p| p.id.clone()).collect();
+        let mut shown_sorted = shown.clone();
+        shown_sorted.sort();
+        expected.sort();
+        assert_eq!(shown_sorted, expected);
+        assert_eq!(expected.len(), 4);
+    }
+
+    #[test]
+    fn options_or_within_a_facet_and_and_across_facets() {
+        let d = dataset();
+        let index = PeopleIndex::new(&d);
+        let mut state = FilterState::default();
+        state.toggle(Facet::Destination, "openai");
+        state.toggle(Facet::Destination, "anthropic");
+        assert_eq!(index.visible(&state).len(), 5);
+        state.toggle(Facet::Cohort, "new_msl");
+        let shown = ids(&d, &index.visible(&state));
+        assert_eq!(shown.len(), 2);
+        assert!(shown.contains(&"avi-verma".into()) && shown.contains(&"ethan-knight".into()));
+        state.toggle(Facet::Cohort, "new_msl");
+        assert_eq!(index.visible(&state).len(), 5, "toggling twice removes the option");
+    }
+
+    #[test]
+    fn counts_say_how_many_each_option_would_leave() {
+        let d = dataset();
+        let index = PeopleIndex::new(&d);
+        let mut state = FilterState::default();
+        let dest_counts = index.counts(&state, Facet::Destination);
+        assert_eq!(dest_counts.iter().sum::<usize>(), 9, "every person has exactly one destination");
+        state.toggle(Facet::Cohort, "new_msl");
+        let dest_counts = index.counts(&state, Facet::Destination);
+        let anthropic = index.options(Facet::Destination).iter().position(|o| o.key == "anthropic").expect("anthropic");
+        assert_eq!(dest_counts[anthropic], 0, "no new MSL hire went to Anthropic");
+        let openai = index.options(Facet::Destination).iter().position(|o| o.key == "openai").expect("openai");
+        assert_eq!(dest_counts[openai], 2);
+        // A facet's own selection does not narrow its own counts.
+        let cohort_counts = index.counts(&state, Facet::Cohort);
+        assert_eq!(cohort_counts.iter().sum::<usize>(), 9);
+    }
+
+    #[test]
+    fn sorting_orders_by_tenure_name_and_date() {
+        let d = dataset();
+        let index = PeopleIndex::new(&d);
+        let order = |sort| ids(&d, &index.visible(&FilterState { sort, ..Default::default() }));
+        assert_eq!(order(SortKey::TenureLongFirst)[0], "bert-maher");
+        assert_eq!(order(SortKey::TenureShortFirst)[0], "avi-verma");
+        assert_eq!(order(SortKey::Name)[0], "afroz-mohiuddin");
+        let newest = order(SortKey::AnnouncedNewest);
+        assert_eq!(newest.last().map(String::as_str), Some("aram-markosyan"), "unknown date last");
+        let long = order(SortKey::TenureLongFirst);
+        let mut short = order(SortKey::TenureShortFirst);
+        short.reverse();
+        assert_eq!(long.len(), short.len());
+    }
+
+    #[test]
+    fn unknown_selections_are_dropped() {
+        let d = dataset();
+        let index = PeopleIndex::new(&d);
+        let mut state = FilterState { dest: vec!["openai".into(), "nowhere".into()], ..Default::default() };
+        state.retain_known(&index);
+        assert_eq!(state.dest, ["openai"]);
+    }
+
+    #[test]
+    fn slugs_are_url_safe() {
+        assert_eq!(slug("Memories.ai"), "memories-ai");
+        assert_eq!(slug("Google DeepMind"), "google-deepmind");
+        assert_eq!(slug("Tesla (Autopilot)"), "tesla-autopilot");
+        assert_eq!(slug("谷歌"), "other");
+    }
+
+    proptest! {
+        #[test]
+        fn any_query_filters_without_panic(q in "\\PC{0,60}") {
+            let d = dataset();
+            let index = PeopleIndex::new(&d);
+            let shown = index.visible(&FilterState { query: q, ..Default::default() });
+            prop_assert!(shown.len() <= d.people.len());
+        }
+
+        #[test]
+        fn padding_and_case_never_change_results(q in "[a-zA-Z]{1,6}") {
+            prop_assert_eq!(search(&q), search(&format!("  {}  ", q.to_uppercase())));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! The reactive layer: one `Copy` struct of signals and memos, each memo calling one pure function.
+//!
+//! No DOM here. Components read what they need from [`WidgetState`]; the only effects (URL sync, host
+//! callbacks) live in the root component.
+
+use crate::filter::{FilterState, PeopleIndex};
+use crate::model::{Dataset, Lang, Person};
+use crate::url_state::{Theme, UrlState};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// How many cards are rendered before "Show more": layout of thousands of cards dominates any
+/// framework's cost, so large host datasets are paged (see shared/research/performance.md).
+pub const PAGE_SIZE: usize = 60;
+
+/// The immutable inputs of one widget instance.
+pub struct WidgetData {
+    pub dataset: Arc<Dataset>,
+    pub people: Vec<Arc<Person>>,
+    pub index: PeopleIndex,
+    /// Prefix for every DOM id, so two widgets on one page never share an id.
+    pub id_prefix: String,
+}
+
+impl WidgetData {
+    pub fn new(dataset: Arc<Dataset>, id_prefix: String) -> WidgetData {
+        let index = PeopleIndex::new(&dataset);
+        let people = dataset.people.iter().cloned().map(Arc::new).collect();
+        WidgetData { dataset, people, index, id_prefix }
+    }
+
+    /// A DOM id unique to this widget instance.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}-{}", self.id_prefix, name)
+    }
+}
+
+/// All reader-changeable state of one widget instance.
+#[derive(Clone, Copy)]
+pub struct WidgetState {
+    pub data: StoredValue<Arc<WidgetData>>,
+    pub lang: RwSignal<Lang>,
+    pub theme: RwSignal<Option<Theme>>,
+    pub filter: RwSignal<FilterState>,
+    /// How many of the matching cards are rendered.
+    pub limit: RwSignal<usize>,
+    /// Indices into `people` of everyone matching, in display order.
+    pub matching: Memo<Vec<usize>>,
+}
+
+impl WidgetState {
+    pub fn new(data: Arc<WidgetData>, initial: UrlState, lang: Lang) -> WidgetState {
+        let mut filter = initial.filter;
+        filter.retain_known(&data.index);
+        let data = StoredValue::new(data);
+        let filter = RwSignal::new(filter);
+        let matching = Memo::new(move |_| filter.with(|f| data.with_value(|d| d.index.visible(f))));
+        WidgetState {
+            data,
+            lang: RwSignal::new(lang),
+            theme: RwSignal::new(initial.theme),
+            filter,
+            limit: RwSignal::new(PAGE_SIZE),
+            matching,
+        }
+    }
+
+    /// The state as it is written to the URL.
+    pub fn url_state(&self) -> UrlState {
+        UrlState { lang: Some(self.lang.get()), theme: self.theme.get(), filter: self.filter.get() }
+    }
+
+    pub fn data(&self) -> Arc<WidgetData> {
+        self.data.get_value()
+    }
+
+    pub fn total(&self) -> usize {
+        self.data.with_value(|d| d.people.len())
+    }
+}
