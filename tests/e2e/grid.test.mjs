@@ -183,3 +183,17 @@ test('the empty state offers a way back', async () => {
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=person-card]').length === 9);
   await context.close();
 });
+
+test('with prefers-reduced-motion nothing in the widget animates or transitions', async () => {
+  const { page, context } = await openPage(browser, `${server.origin}/?lang=en`, { reducedMotion: 'reduce' });
+  await widgetReady(page);
+  const moving = await page.evaluate(() =>
+    [...document.querySelectorAll('.mslw, .mslw *')].filter((el) => {
+      const s = getComputedStyle(el);
+      const secs = (v) => v.split(',').some((t) => parseFloat(t) > 0);
+      return (s.animationName !== 'none' && secs(s.animationDuration)) || secs(s.transitionDuration);
+    }).length,
+  );
+  assert.equal(moving, 0);
+  await context.close();
+});

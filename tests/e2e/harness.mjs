@@ -72,3 +72,15 @@ export async function openPage(browser, url, contextOptions = {}) {
 export async function widgetReady(page) {
   await page.waitForSelector('[data-testid=result-count]', { timeout: 20_000 });
 }
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const AXE_PATH = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+
+/** Runs axe-core on the page (or a frame) and returns its violations, summarised for assertion messages. */
+export async function axeViolations(target) {
+  const source = await readFile(AXE_PATH, 'utf8');
+  // Evaluated rather than added as a <script> tag so a page's CSP cannot block the checker.
+  await target.evaluate(source);
+  const result = await target.evaluate((tags) => globalThis.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}

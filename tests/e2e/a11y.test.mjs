@@ -1,0 +1,35 @@
+// axe-core (WCAG 2.0–2.2 A and AA tags) on every state of the grid a reader can reach.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, widgetReady, axeViolations } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const STATES = [
+  ['English', '/?lang=en', {}, null],
+  ['Chinese', '/?lang=zh', {}, null],
+  ['dark (system)', '/?lang=en', { colorScheme: 'dark' }, null],
+  ['dark (forced), Chinese', '/?lang=zh&theme=dark', {}, null],
+  ['no results', '/?lang=en&q=nobody-matches', {}, null],
+  ['filtered with disabled options', '/?lang=en&cohort=new_msl', {}, null],
+  ['every detail open', '/?lang=en', {}, () => document.querySelectorAll('details').forEach((d) => (d.open = true))],
+  ['every detail open, dark', '/?lang=zh&theme=dark', {}, () => document.querySelectorAll('details').forEach((d) => (d.open = true))],
+];
+
+for (const [name, path, options, setup] of STATES) {
+  test(`axe finds no WCAG 2.2 AA violation: ${name}`, async () => {
+    const { page, context } = await openPage(browser, server.origin + path, options);
+    await widgetReady(page);
+    if (setup) await page.evaluate(setup);
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
+}
