@@ -5,6 +5,8 @@
 
 use crate::dataset::{self, Problem, Value};
 use crate::model::{Dataset, Lang};
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The dataset compiled into the widget, minified at build time.
@@ -63,5 +65,89 @@ pub fn replace_query(query: &str) {
     if let Ok(history) = window.history() {
         // A failure (e.g. a sandboxed document) only costs the deep link, never the widget.
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{wanted}{hash}")));
+    }
+}
+
+/// Saves `text` as a file through a Blob URL: generated in the browser, nothing is fetched.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    let body = document.body().ok_or("no body")?;
+    body.append_child(&link)?;
+    link.click();
+    link.remove();
+    // Revoked a tick later: some browsers read the URL after the click handler returns.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1_000)?;
+    Ok(())
+}
+
+/// The dataset JSON with `people` narrowed to `ids` (in that order), pretty-printed by the browser.
+pub fn filtered_json(raw: &str, ids: &[&str]) -> Result<String, JsValue> {
+    let root = JSON::parse(raw)?;
+    let people: Array = Reflect::get(&root, &"people".into())?.dyn_into()?;
+    let by_id = |id: &str| people.iter().find(|p| Reflect::get(p, &"id".into()).ok().and_then(|v| v.as_string()).as_deref() == Some(id));
+    let kept: Array = ids.iter().filter_map(|id| by_id(id)).collect();
+    Reflect::set(&root, &"people".into(), &kept)?;
+    JSON::stringify_with_replacer_and_space(&root, &JsValue::NULL, &JsValue::from_f64(2.0))?.as_string().ok_or_else(|| "not a string".into())
+}
+
+/// The address of the current view.
+pub fn current_url() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// How a share request ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// The system share sheet took it.
+    Shared,
+    /// Copied to the clipboard.
+    Copied,
+    /// Neither worked (no permission, insecure context): the view shows the link to copy by hand.
+    Failed,
+}
+
+/// Offers the link through the Web Share API where the browser has it, else copies it.
+pub async fn share_or_copy(url: &str, title: &str) -> Shared {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Shared::Failed;
+    };
+    let share = Reflect::get(&navigator, &"share".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(share) = share {
+        let data = js_sys::Object::new();
+        let _ = Reflect::set(&data, &"url".into(), &url.into());
+        let _ = Reflect::set(&data, &"title".into(), &title.into());
+        if let Ok(promise) = share.call1(&navigator, &data).and_then(|p| p.dyn_into::<js_sys::Promise>()) {
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                return Shared::Shared;
+            }
+        }
+    }
+    copy_text(url).await
+}
+
+/// Copies text to the clipboard.
+pub async fn copy_text(text: &str) -> Shared {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Shared::Failed;
+    };
+    // `clipboard` is undefined in insecure contexts; check before calling into it.
+    let has_clipboard = Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+    if !has_clipboard {
+        return Shared::Failed;
+    }
+    match wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text)).await {
+        Ok(_) => Shared::Copied,
+        Err(_) => Shared::Failed,
     }
 }

@@ -1,5 +1,6 @@
 //! The view layer: components that wire signals to the pure modules and hold no business logic.
 
+pub mod about;
 pub mod app;
 pub mod card;
 pub mod context;

@@ -6,6 +6,7 @@
 pub mod browser;
 pub mod components;
 pub mod dataset;
+pub mod export;
 pub mod filter;
 pub mod i18n;
 pub mod model;

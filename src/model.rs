@@ -430,4 +430,19 @@ impl Dataset {
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)
     }
+
+    /// Every source the dataset cites, once each (by URL), ordered by publisher.
+    pub fn all_sources(&self) -> Vec<&Source> {
+        let mut all: Vec<&Source> = self.article.cites.iter().collect();
+        all.extend(self.people.iter().flat_map(|p| &p.sources));
+        all.push(&self.hiring.reported_source);
+        all.extend(self.pay_reports.iter().map(|r| &r.source));
+        all.extend(self.key_dates.iter().map(|k| &k.source));
+        all.push(&self.spokesperson.source);
+        all.extend(self.corrections.iter().flat_map(|c| &c.sources));
+        all.sort_by(|a, b| a.url.cmp(&b.url));
+        all.dedup_by(|a, b| a.url == b.url);
+        all.sort_by(|a, b| a.publisher.cmp(&b.publisher).then_with(|| a.url.cmp(&b.url)));
+        all
+    }
 }

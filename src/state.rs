@@ -7,6 +7,7 @@ use crate::filter::{FilterState, PeopleIndex};
 use crate::model::{Dataset, Lang, Person};
 use crate::url_state::{Theme, UrlState};
 use leptos::prelude::*;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// How many cards are rendered before "Show more": layout of thousands of cards dominates any
@@ -20,13 +21,21 @@ pub struct WidgetData {
     pub index: PeopleIndex,
     /// Prefix for every DOM id, so two widgets on one page never share an id.
     pub id_prefix: String,
+    /// The dataset as JSON text, for the "whole dataset" download.
+    pub raw_json: Cow<'static, str>,
 }
 
 impl WidgetData {
     pub fn new(dataset: Arc<Dataset>, id_prefix: String) -> WidgetData {
         let index = PeopleIndex::new(&dataset);
         let people = dataset.people.iter().cloned().map(Arc::new).collect();
-        WidgetData { dataset, people, index, id_prefix }
+        WidgetData { dataset, people, index, id_prefix, raw_json: Cow::Borrowed(crate::browser::BUNDLED_JSON) }
+    }
+
+    /// For a host-supplied dataset: the JSON text it was read from.
+    pub fn with_raw_json(mut self, raw_json: String) -> WidgetData {
+        self.raw_json = Cow::Owned(raw_json);
+        self
     }
 
     /// A DOM id unique to this widget instance.

@@ -1,11 +1,11 @@
 //! The widget's root: builds the state, keeps the URL in step, lays out header, context, filters and grid.
 
 use crate::browser;
+use crate::components::about::Footer;
 use crate::components::context::Context;
 use crate::components::filter_bar::FilterBar;
 use crate::components::grid::Grid;
 use crate::dataset::Problem;
-use crate::i18n::{format_date, ui};
 use crate::model::Lang;
 use crate::state::{WidgetData, WidgetState};
 use crate::url_state::{to_query, Theme, UrlState};
@@ -44,7 +44,6 @@ pub fn App(input: AppInput) -> impl IntoView {
     let set_theme = move |ev: leptos::ev::Event| state.theme.set(Theme::parse(&event_target_value(&ev)));
     let theme_id = data.id("theme");
     let theme_label_for = theme_id.clone();
-    let last_updated = data.dataset.last_updated;
 
     view! {
         <section class="mslw" lang=move || html_lang(lang.get()) data-testid="msl-widget"
@@ -75,9 +74,7 @@ pub fn App(input: AppInput) -> impl IntoView {
             <Context />
             <FilterBar />
             <Grid />
-            <footer class="mslw-footer">
-                <p>{move || format!("{}: {}", ui(lang.get()).last_updated, format_date(last_updated, lang.get()))}</p>
-            </footer>
+            <Footer />
         </section>
     }
 }

@@ -1,0 +1,258 @@
+//! Reader-facing exports built from the dataset: the CSV download and the no-script HTML table.
+//!
+//! Pure string building, tested natively. CSV follows RFC 4180 with a UTF-8 BOM and CRLF so spreadsheet
+//! programs read Chinese correctly; cells that a spreadsheet would run as a formula are neutralised.
+
+use crate::model::{Dataset, Person, Text};
+
+/// The CSV columns, in order.
+pub const CSV_COLUMNS: [&str; 24] = [
+    "id",
+    "name_en",
+    "name_zh",
+    "name_zh_status",
+    "cohort",
+    "cohort_status",
+    "tenure_en",
+    "tenure_zh",
+    "tenure_precision",
+    "weeks_low",
+    "weeks_estimate",
+    "weeks_high",
+    "tenure_status",
+    "prior_employers_en",
+    "prior_employers_zh",
+    "destination_en",
+    "destination_zh",
+    "role_en",
+    "role_zh",
+    "destination_status",
+    "announced",
+    "announced_status",
+    "source_urls",
+    "source_publishers",
+];
+
+/// A CSV file of the given people (by index, in that order), with BOM and header row.
+pub fn people_csv(dataset: &Dataset, indices: &[usize]) -> String {
+    let mut out = String::from("\u{FEFF}");
+    push_row(&mut out, CSV_COLUMNS.iter().map(|c| (*c).to_owned()));
+    for p in indices.iter().filter_map(|i| dataset.people.get(*i)) {
+        push_row(&mut out, person_row(p).into_iter());
+    }
+    out
+}
+
+fn person_row(p: &Person) -> Vec<String> {
+    let join = |texts: Vec<&Text>, en: bool| texts.iter().map(|t| if en { t.en.as_str() } else { t.zh.as_str() }).collect::<Vec<_>>().join("; ");
+    let priors: Vec<&Text> = p.prior_employers.iter().map(|e| &e.org).collect();
+    let opt = |t: &Option<Text>, en: bool| t.as_ref().map(|t| if en { t.en.clone() } else { t.zh.clone() }).unwrap_or_default();
+    vec![
+        p.id.clone(),
+        p.name_en.clone(),
+        p.name_zh.text.clone(),
+        p.name_zh.check.status.as_str().to_owned(),
+        p.cohort.as_str().to_owned(),
+        p.cohort_check.status.as_str().to_owned(),
+        p.tenure.reported.en.clone(),
+        p.tenure.reported.zh.clone(),
+        p.tenure.precision.as_str().to_owned(),
+        number(p.tenure.weeks_low),
+        number(p.tenure.weeks_estimate),
+        number(p.tenure.weeks_high),
+        p.tenure.check.status.as_str().to_owned(),
+        join(priors.clone(), true),
+        join(priors, false),
+        p.destination.org.as_ref().map(|o| o.en.clone()).unwrap_or_else(|| "not announced".into()),
+        p.destination.org.as_ref().map(|o| o.zh.clone()).unwrap_or_else(|| "尚未公布".into()),
+        opt(&p.destination.role, true),
+        opt(&p.destination.role, false),
+        p.destination.check.status.as_str().to_owned(),
+        p.announced.map(|a| a.date.iso()).unwrap_or_default(),
+        p.announced_check.status.as_str().to_owned(),
+        p.sources.iter().map(|s| s.url.as_str()).collect::<Vec<_>>().join(" "),
+        p.sources.iter().map(|s| s.publisher.as_str()).collect::<Vec<_>>().join("; "),
+    ]
+}
+
+/// Whole numbers without a fraction, others to one decimal (weeks are estimates).
+fn number(n: f64) -> String {
+    let tenths = (n * 10.0).round() as i64;
+    if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, (tenths % 10).abs())
+    }
+}
+
+fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_cell(out, &cell);
+    }
+    out.push_str("\r\n");
+}
+
+/// Quotes when needed; a leading `=`, `+`, `-`, `@`, tab or CR gets an apostrophe so a spreadsheet
+/// shows the text instead of running it as a formula (a host's dataset is untrusted).
+fn push_cell(out: &mut String, cell: &str) {
+    let guarded = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let needs_quotes = guarded || cell.contains([',', '"', '\n', '\r']);
+    if needs_quotes {
+        out.push('"');
+    }
+    if guarded {
+        out.push('\'');
+    }
+    for c in cell.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if needs_quotes {
+        out.push('"');
+    }
+}
+
+/// The download's file name: `msl-departures-2026-11-28.csv`, with `-filtered` for a partial view.
+pub fn file_name(dataset: &Dataset, filtered: bool, extension: &str) -> String {
+    format!("msl-departures-{}{}.{}", dataset.last_updated.iso(), if filtered { "-filtered" } else { "" }, extension)
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The `<noscript>` fallback of index.html: every person with destination and sources, in both languages.
+/// Generated from the dataset; a test fails if index.html differs, so the two can never drift.
+pub fn noscript_html(dataset: &Dataset) -> String {
+    let mut h = String::from("<noscript>\n<div class=\"mslw-noscript\">\n");
+    h.push_str("<h1>Who left Meta Superintelligence Labs · <span lang=\"zh-Hans\">谁离开了 Meta 超级智能实验室</span></h1>\n");
+    h.push_str("<p>This page works best with JavaScript; here is the data without it. <span lang=\"zh-Hans\">此页面需要 JavaScript 才能完整显示；以下为数据列表。</span></p>\n");
+    h.push_str("<table>\n<thead><tr><th scope=\"col\">Name · <span lang=\"zh-Hans\">姓名</span></th><th scope=\"col\">Time at Meta · <span lang=\"zh-Hans\">在 Meta 任职</span></th><th scope=\"col\">Went to · <span lang=\"zh-Hans\">去向</span></th><th scope=\"col\">Sources · <span lang=\"zh-Hans\">来源</span></th></tr></thead>\n<tbody>\n");
+    for p in &dataset.people {
+        let dest = match &p.destination.org {
+            Some(org) => {
+                let role = p.destination.role.as_ref().map(|r| format!(" · {}", r.en)).unwrap_or_default();
+                format!("{}{} · <span lang=\"zh-Hans\">{}</span>", escape_html(&org.en), escape_html(&role), escape_html(&org.zh))
+            }
+            None => "Not announced · <span lang=\"zh-Hans\">尚未公布</span>".to_owned(),
+        };
+        let sources: Vec<String> = p
+            .sources
+            .iter()
+            .filter(|s| crate::dataset::is_safe_https_url(&s.url))
+            .map(|s| format!("<li><a href=\"{}\" rel=\"noopener noreferrer\">{}</a></li>", escape_html(&s.url), escape_html(&s.publisher)))
+            .collect();
+        h.push_str(&format!(
+            "<tr><th scope=\"row\">{} · <span lang=\"zh-Hans\">{}</span></th><td>{} · <span lang=\"zh-Hans\">{}</span></td><td>{}</td><td><ul>{}</ul></td></tr>\n",
+            escape_html(&p.name_en),
+            escape_html(&p.name_zh.text),
+            escape_html(&p.tenure.reported.en),
+            escape_html(&p.tenure.reported.zh),
+            dest,
+            sources.join("")
+        ));
+    }
+    h.push_str("</tbody>\n</table>\n");
+    h.push_str(&format!(
+        "<p>Data last updated {} · {}</p>\n</div>\n</noscript>",
+        dataset.last_updated.iso(),
+        escape_html(&dataset.licence.en)
+    ));
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dataset() -> Dataset {
+        let json: serde_json::Value = serde_json::from_str(include_str!("../data/departures.json")).expect("json");
+        let value: crate::dataset::Value = serde_json::from_value(json).expect("value");
+        crate::dataset::validate(&value).expect("valid")
+    }
+
+    #[test]
+    fn csv_has_bom_header_and_one_row_per_person() {
+        let d = dataset();
+        let all: Vec<usize> = (0..d.people.len()).collect();
+        let csv = people_csv(&d, &all);
+        assert!(csv.starts_with('\u{FEFF}'));
+        let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 10);
+        assert_eq!(lines[0], CSV_COLUMNS.join(","));
+        assert!(lines[1].starts_with("bert-maher,Bert Maher,伯特·马赫,confirmed,long_time"));
+        assert!(csv.contains("吴志浩"));
+        assert!(csv.contains("https://"));
+    }
+
+    #[test]
+    fn cells_are_quoted_and_formulas_neutralised() {
+        let mut out = String::new();
+        push_row(&mut out, ["a,b", "say \"hi\"", "=HYPERLINK(\"x\")", "-5", "plain", "line\nbreak"].into_iter().map(String::from));
+        assert_eq!(out, "\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\",\"'-5\",plain,\"line\nbreak\"\r\n");
+    }
+
+    #[test]
+    fn a_filtered_csv_holds_only_the_given_people() {
+        let d = dataset();
+        let csv = people_csv(&d, &[6, 7, 99]);
+        let rows: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert_eq!(rows.len(), 3, "header + 2; out-of-range index ignored");
+        assert!(rows[1].starts_with("avi-verma,"));
+    }
+
+    #[test]
+    fn file_names_carry_the_last_updated_date() {
+        let d = dataset();
+        assert_eq!(file_name(&d, false, "csv"), "msl-departures-2026-11-28.csv");
+        assert_eq!(file_name(&d, true, "json"), "msl-departures-2026-11-28-filtered.json");
+    }
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(escape_html("<img src=x onerror='a'>&\""), "&lt;img src=x onerror=&#39;a&#39;&gt;&amp;&quot;");
+    }
+
+    /// Regenerate with `make noscript` (UPDATE_NOSCRIPT=1) after changing the dataset.
+    #[test]
+    fn index_html_noscript_matches_the_dataset() {
+        let d = dataset();
+        let expected = noscript_html(&d);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/index.html");
+        let html = std::fs::read_to_string(path).expect("index.html");
+        let (start, end) = ("<!-- noscript:start -->", "<!-- noscript:end -->");
+        let Some(a) = html.find(start).map(|i| i + start.len()) else {
+            panic!("index.html lacks the noscript start marker");
+        };
+        let Some(b) = html[a..].find(end).map(|i| i + a) else {
+            panic!("index.html lacks the noscript end marker");
+        };
+        let current = html[a..b].trim_matches('\n');
+        if current != expected && std::env::var_os("UPDATE_NOSCRIPT").is_some() {
+            let updated = format!("{}\n{}\n{}", &html[..a], expected, &html[b..]);
+            std::fs::write(path, updated).expect("write index.html");
+            return;
+        }
+        assert_eq!(current, expected, "index.html's <noscript> is stale: run `make noscript`");
+        for p in &d.people {
+            assert!(current.contains(&escape_html(&p.name_en)));
+        }
+    }
+}

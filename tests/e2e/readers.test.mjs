@@ -1,0 +1,150 @@
+// For readers who dig: downloads checked against the dataset, about-the-data, print, no-script, share.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve, launch, openPage, widgetReady } from './harness.mjs';
+
+const DATA = JSON.parse(readFileSync(new URL('../../data/departures.json', import.meta.url), 'utf8'));
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function downloadText(page, testid) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid=${testid}]`).click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** Minimal RFC 4180 reader, enough to check our own output. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+test('the whole dataset downloads as CSV with BOM, all nine, sources and statuses, Chinese intact', async () => {
+  const { page, context } = await openPage(browser, `${server.origin}/?lang=en`, { acceptDownloads: true });
+  await widgetReady(page);
+  const { name, bytes } = await downloadText(page, 'download-csv-all');
+  assert.equal(name, `msl-departures-${DATA.last_updated}.csv`);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const rows = parseCsv(bytes.toString('utf8').slice(1));
+  const header = rows[0];
+  for (const col of ['id', 'name_en', 'name_zh', 'destination_en', 'source_urls', 'tenure_status', 'destination_status']) {
+    assert.ok(header.includes(col), `column ${col}`);
+  }
+  assert.equal(rows.length, 1 + DATA.people.length);
+  const col = (r, c) => r[header.indexOf(c)];
+  for (const person of DATA.people) {
+    const row = rows.find((r) => col(r, 'id') === person.id);
+    assert.ok(row, person.id);
+    assert.equal(col(row, 'name_zh'), person.name_zh.text);
+    assert.equal(col(row, 'tenure_status'), person.tenure.status);
+    for (const s of person.sources) assert.ok(col(row, 'source_urls').includes(s.url));
+  }
+  await context.close();
+});
+
+test('the filtered view downloads as CSV and JSON holding only the people shown', async () => {
+  const { page, context } = await openPage(browser, `${server.origin}/?lang=zh&dest=openai`, { acceptDownloads: true });
+  await widgetReady(page);
+  const expected = DATA.people.filter((p) => p.destination.org?.en === 'OpenAI').map((p) => p.id).sort();
+  const csv = await downloadText(page, 'download-csv-shown');
+  assert.equal(csv.name, `msl-departures-${DATA.last_updated}-filtered.csv`);
+  const rows = parseCsv(csv.bytes.toString('utf8').slice(1));
+  assert.deepEqual(rows.slice(1).map((r) => r[0]).sort(), expected);
+  const json = await downloadText(page, 'download-json-shown');
+  assert.equal(json.name, `msl-departures-${DATA.last_updated}-filtered.json`);
+  const parsed = JSON.parse(json.bytes.toString('utf8'));
+  assert.deepEqual(parsed.people.map((p) => p.id).sort(), expected);
+  assert.equal(parsed.last_updated, DATA.last_updated);
+  const all = JSON.parse((await downloadText(page, 'download-json-all')).bytes.toString('utf8'));
+  assert.deepEqual(all, DATA, 'the whole-dataset JSON is the dataset');
+  await context.close();
+});
+
+test('about the data lists the ten corrections, the method, the licence and the last update', async () => {
+  const { page, context } = await openPage(browser, `${server.origin}/?lang=en`);
+  await widgetReady(page);
+  await page.locator('[data-testid=about-data] summary').click();
+  assert.equal(await page.locator('[data-testid=corrections] > li').count(), DATA.corrections.length);
+  assert.equal(DATA.corrections.length, 10);
+  const text = await page.locator('[data-testid=about-data]').innerText();
+  assert.match(text, /The article says/);
+  assert.match(text, /CC BY 4\.0|Creative Commons/);
+  assert.match(text, /Nov 28, 2026/);
+  await context.close();
+});
+
+test('print shows every card expanded and no controls', async () => {
+  const { page, context } = await openPage(browser, `${server.origin}/?lang=en`);
+  await widgetReady(page);
+  await page.emulateMedia({ media: 'print' });
+  const hidden = await page.evaluate(() =>
+    ['search', 'sort', 'clear-all', 'lang-switch', 'theme-select', 'share', 'download-csv-all'].filter((id) => {
+      const el = document.querySelector(`[data-testid=${id}]`);
+      return el && el.getBoundingClientRect().height > 0;
+    }),
+  );
+  assert.deepEqual(hidden, [], 'controls visible in print');
+  const collapsedSources = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid=person-card] .mslw-sources')].filter((ul) => ul.getBoundingClientRect().height === 0).length,
+  );
+  assert.equal(collapsedSources, 0, 'every card detail is expanded in print');
+  assert.equal(await page.locator('[data-testid=person-card]').count(), 9);
+  await context.close();
+});
+
+test('with JavaScript disabled the page lists all nine people with their sources', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/`);
+  const table = page.locator('.mslw-noscript table');
+  assert.equal(await table.locator('tbody tr').count(), 9);
+  const text = await table.innerText();
+  for (const p of DATA.people) {
+    assert.ok(text.includes(p.name_en), p.name_en);
+    for (const s of p.sources) assert.ok(await table.locator(`a[href="${s.url}"]`).count() > 0, s.url);
+  }
+  await context.close();
+});
+
+test('share copies a link that reproduces the view', async () => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/?lang=en`);
+  await widgetReady(page);
+  // Headless Chromium has no share sheet; make sure the copy path is taken.
+  await page.evaluate(() => { delete Navigator.prototype.share; });
+  await page.locator('[data-testid=search]').fill('openai');
+  await page.locator('[data-testid=filter-cohort-new_msl]').check();
+  await page.locator('[data-testid=share]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=footer-message]').textContent.includes('copied'));
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const shownBefore = await page.$$eval('[data-testid=person-card]', (c) => c.map((x) => x.dataset.personId));
+  const other = await context.newPage();
+  await other.goto(link);
+  await widgetReady(other);
+  assert.deepEqual(await other.$$eval('[data-testid=person-card]', (c) => c.map((x) => x.dataset.personId)), shownBefore);
+  assert.equal(await other.locator('[data-testid=search]').inputValue(), 'openai');
+  await context.close();
+});
