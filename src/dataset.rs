@@ -226,8 +226,9 @@ impl Problem {
             }
             Reason::NotOneOf(allowed) if zh => format!("应为以下之一：{}", allowed.join(", ")),
             Reason::NotOneOf(allowed) => format!("must be one of: {}", allowed.join(", ")),
-            Reason::OutOfRange { min, max } if zh => format!("应在 {min} 到 {max} 之间"),
-            Reason::OutOfRange { min, max } => format!("must be between {min} and {max}"),
+            // Bounds are whole numbers; integer formatting keeps f64's Display out of the wasm.
+            Reason::OutOfRange { min, max } if zh => format!("应在 {} 到 {} 之间", *min as i64, *max as i64),
+            Reason::OutOfRange { min, max } => format!("must be between {} and {}", *min as i64, *max as i64),
             Reason::NotInteger if zh => "应为整数".into(),
             Reason::NotInteger => "must be a whole number".into(),
             Reason::BoundsOrder if zh => "应满足 下限 ≤ 估计 ≤ 上限".into(),

@@ -132,8 +132,10 @@ struct Entry {
     dest: String,
     priors: Vec<String>,
     haystack: String,
-    name_key: String,
-    tenure_weeks: f64,
+    /// Position in alphabetical order of the folded English name (ties keep dataset order).
+    name_rank: u32,
+    /// Weeks × 100, so sorting needs no float comparison.
+    tenure_key: i64,
     announced_key: u32,
 }
 
@@ -179,21 +181,30 @@ impl PeopleIndex {
                     dest,
                     priors,
                     haystack: haystack(p),
-                    name_key: fold(&p.name_en),
-                    tenure_weeks: p.tenure.weeks_estimate,
+                    name_rank: 0,
+                    tenure_key: (p.tenure.weeks_estimate * 100.0).round() as i64,
                     announced_key: p
                         .announced
                         .map(|a| u32::from(a.date.year) * 10_000 + u32::from(a.date.month) * 100 + u32::from(a.date.day.unwrap_or(15)))
                         .unwrap_or(0),
                 }
             })
-            .collect();
-        let by_label = |a: &FacetOption, b: &FacetOption| {
-            // "Not announced" last; otherwise alphabetical by English label for a stable order.
-            (a.key == NOT_ANNOUNCED).cmp(&(b.key == NOT_ANNOUNCED)).then_with(|| fold(&a.label.en).cmp(&fold(&b.label.en)))
-        };
-        dest_options.sort_by(by_label);
-        prior_options.sort_by(by_label);
+            .collect::<Vec<Entry>>();
+        let mut entries = entries;
+        let mut names: Vec<(String, usize)> = dataset.people.iter().enumerate().map(|(i, p)| (fold(&p.name_en), i)).collect();
+        names.sort_unstable();
+        for (rank, (_, i)) in names.into_iter().enumerate() {
+            entries[i].name_rank = rank as u32;
+        }
+        // "Not announced" last; otherwise alphabetical by folded English label. One sort, one key type.
+        for options in [&mut dest_options, &mut prior_options] {
+            let mut keyed: Vec<(String, FacetOption)> = options
+                .drain(..)
+                .map(|o| (format!("{}{}", u8::from(o.key == NOT_ANNOUNCED), fold(&o.label.en)), o))
+                .collect();
+            keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            options.extend(keyed.into_iter().map(|(_, o)| o));
+        }
         let cohort_options = Cohort::ALL
             .iter()
             .filter(|c| dataset.people.iter().any(|p| p.cohort == **c))
@@ -263,15 +274,25 @@ impl PeopleIndex {
         counts
     }
 
-    fn sort(&self, order: &mut [usize], key: SortKey) {
-        let e = &self.entries;
-        let by_name = |a: &usize, b: &usize| e[*a].name_key.cmp(&e[*b].name_key);
-        match key {
-            SortKey::TenureLongFirst => order.sort_by(|a, b| e[*b].tenure_weeks.total_cmp(&e[*a].tenure_weeks).then_with(|| by_name(a, b))),
-            SortKey::TenureShortFirst => order.sort_by(|a, b| e[*a].tenure_weeks.total_cmp(&e[*b].tenure_weeks).then_with(|| by_name(a, b))),
-            SortKey::Name => order.sort_by(by_name),
-            SortKey::AnnouncedNewest => order.sort_by(|a, b| e[*b].announced_key.cmp(&e[*a].announced_key).then_with(|| by_name(a, b))),
-        }
+    fn sort(&self, order: &mut Vec<usize>, key: SortKey) {
+        // Every order is an integer key tuple sorted with one `sort_unstable`: each `sort_by` with its
+        // own closure would add a stable-sort instantiation (several KB of wasm each).
+        let mut keyed: Vec<(i64, u32, usize)> = order
+            .iter()
+            .map(|&i| {
+                let e = &self.entries[i];
+                let primary = match key {
+                    SortKey::TenureLongFirst => -e.tenure_key,
+                    SortKey::TenureShortFirst => e.tenure_key,
+                    SortKey::Name => 0,
+                    SortKey::AnnouncedNewest => -i64::from(e.announced_key),
+                };
+                (primary, e.name_rank, i)
+            })
+            .collect();
+        keyed.sort_unstable();
+        order.clear();
+        order.extend(keyed.into_iter().map(|(_, _, i)| i));
     }
 }
 

@@ -440,9 +440,8 @@ impl Dataset {
         all.extend(self.key_dates.iter().map(|k| &k.source));
         all.push(&self.spokesperson.source);
         all.extend(self.corrections.iter().flat_map(|c| &c.sources));
-        all.sort_by(|a, b| a.url.cmp(&b.url));
+        all.sort_unstable_by(|a, b| (&a.publisher, &a.url).cmp(&(&b.publisher, &b.url)));
         all.dedup_by(|a, b| a.url == b.url);
-        all.sort_by(|a, b| a.publisher.cmp(&b.publisher).then_with(|| a.url.cmp(&b.url)));
         all
     }
 }

@@ -108,7 +108,7 @@ fn parse_keys(value: &str) -> Vec<String> {
         .take(MAX_SELECTED)
         .map(str::to_owned)
         .collect();
-    keys.sort();
+    keys.sort_unstable();
     keys.dedup();
     keys
 }

@@ -1,7 +1,7 @@
 //! Context above the grid: where the 2025 hires came from (reported vs the article) and a short timeline.
 
 use crate::components::card::SourceLink;
-use crate::i18n::{format_dated, status_label, ui};
+use crate::i18n::{format_dated, status_label, svg_num, ui};
 use crate::model::{CountQualifier, HireCount, Lang, Status};
 use crate::state::WidgetState;
 use crate::components::tr;
@@ -73,11 +73,11 @@ fn HiringChart() -> impl IntoView {
             let article_label = article.clone();
             view! {
                 <g class="mslw-bar-row">
-                    <text x=LABEL_W - 6.0 y=y + 22.0 text-anchor="end" class="mslw-chart-label">{move || org.get(lang.get()).to_owned()}</text>
-                    <rect x=LABEL_W y=y + 2.0 width=reported_w.max(1.0) height="14" class="mslw-bar-reported" />
-                    <text x=LABEL_W + reported_w + 4.0 y=y + 14.0 class="mslw-chart-value">{move || count_label(&reported_label, lang.get())}</text>
-                    <rect x=LABEL_W + 0.5 y=y + 20.5 width=article_w.max(1.0) height="13" class="mslw-bar-article" />
-                    <text x=LABEL_W + article_w + 4.0 y=y + 32.0 class="mslw-chart-value">
+                    <text x=svg_num(LABEL_W - 6.0) y=svg_num(y + 22.0) text-anchor="end" class="mslw-chart-label">{move || org.get(lang.get()).to_owned()}</text>
+                    <rect x=svg_num(LABEL_W) y=svg_num(y + 2.0) width=svg_num(reported_w.max(1.0)) height="14" class="mslw-bar-reported" />
+                    <text x=svg_num(LABEL_W + reported_w + 4.0) y=svg_num(y + 14.0) class="mslw-chart-value">{move || count_label(&reported_label, lang.get())}</text>
+                    <rect x=svg_num(LABEL_W + 0.5) y=svg_num(y + 20.5) width=svg_num(article_w.max(1.0)) height="13" class="mslw-bar-article" />
+                    <text x=svg_num(LABEL_W + article_w + 4.0) y=svg_num(y + 32.0) class="mslw-chart-value">
                         {move || article_label.as_ref().map(|a| count_label(a, lang.get())).unwrap_or_else(|| ui(lang.get()).hiring_not_mentioned.to_owned())}
                     </text>
                 </g>
@@ -92,7 +92,7 @@ fn HiringChart() -> impl IntoView {
                 <li><span class="mslw-swatch mslw-swatch-reported"></span>{tr(lang, |u| u.hiring_reported)}</li>
                 <li><span class="mslw-swatch mslw-swatch-article"></span>{tr(lang, |u| u.hiring_article)}</li>
             </ul>
-            <svg class="mslw-chart" viewBox=format!("0 0 {CHART_W} {height}") role="img"
+            <svg class="mslw-chart" viewBox=format!("0 0 {} {}", svg_num(CHART_W), svg_num(height)) role="img"
                 aria-labelledby=svg_labelled_by>
                 <title id=title_id>{tr(lang, |u| u.hiring_title)}</title>
                 <desc id=desc_id>{move || hiring_summary(&total, lang.get())}</desc>
@@ -146,7 +146,7 @@ fn Timeline() -> impl IntoView {
     let state = expect_context::<WidgetState>();
     let lang = state.lang;
     let mut dates = state.data().dataset.key_dates.clone();
-    dates.sort_by_key(|d| d.date.date);
+    dates.sort_unstable_by_key(|d| (d.date.date, d.id.clone()));
     view! {
         <div class="mslw-timeline" data-testid="timeline">
             <h4 class="mslw-figure-title">{tr(lang, |u| u.timeline_title)}</h4>
