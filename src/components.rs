@@ -2,7 +2,9 @@
 
 pub mod about;
 pub mod app;
+pub mod calculator;
 pub mod card;
+pub mod chart;
 pub mod context;
 pub mod filter_bar;
 pub mod grid;

@@ -5,6 +5,7 @@
 
 use crate::filter::{FilterState, PeopleIndex};
 use crate::model::{Dataset, Lang, Person};
+use crate::pay::CalcInputs;
 use crate::url_state::{Theme, UrlState};
 use leptos::prelude::*;
 use std::borrow::Cow;
@@ -51,6 +52,8 @@ pub struct WidgetState {
     pub lang: RwSignal<Lang>,
     pub theme: RwSignal<Option<Theme>>,
     pub filter: RwSignal<FilterState>,
+    /// The calculator's inputs (shared by the cards' "what would this pay" buttons).
+    pub calc: RwSignal<CalcInputs>,
     /// How many of the matching cards are rendered.
     pub limit: RwSignal<usize>,
     /// Indices into `people` of everyone matching, in display order.
@@ -69,6 +72,7 @@ impl WidgetState {
             lang: RwSignal::new(lang),
             theme: RwSignal::new(initial.theme),
             filter,
+            calc: RwSignal::new(initial.calc),
             limit: RwSignal::new(PAGE_SIZE),
             matching,
         }
@@ -76,7 +80,7 @@ impl WidgetState {
 
     /// The state as it is written to the URL.
     pub fn url_state(&self) -> UrlState {
-        UrlState { lang: Some(self.lang.get()), theme: self.theme.get(), filter: self.filter.get() }
+        UrlState { lang: Some(self.lang.get()), theme: self.theme.get(), filter: self.filter.get(), calc: self.calc.get() }
     }
 
     pub fn data(&self) -> Arc<WidgetData> {

@@ -5,6 +5,7 @@
 
 use crate::filter::{FilterState, SortKey};
 use crate::model::Lang;
+use crate::pay::CalcInputs;
 
 /// A value longer than this is ignored rather than parsed (a 10 KB parameter is not a real view).
 pub const MAX_PARAM_CHARS: usize = 200;
@@ -32,11 +33,12 @@ impl Theme {
 }
 
 /// The parts of the widget's state that live in the URL.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UrlState {
     pub lang: Option<Lang>,
     pub theme: Option<Theme>,
     pub filter: FilterState,
+    pub calc: CalcInputs,
 }
 
 /// Reads a query string (with or without the leading `?`). Unknown keys and invalid values are
@@ -55,7 +57,9 @@ pub fn parse_query(query: &str) -> UrlState {
             "cohort" => state.filter.cohort = parse_keys(&value),
             "dest" => state.filter.dest = parse_keys(&value),
             "prior" => state.filter.prior = parse_keys(&value),
-            _ => {}
+            other => {
+                state.calc.apply_url_pair(other, &value);
+            }
         }
     }
     state
@@ -82,6 +86,7 @@ pub fn to_query(state: &UrlState) -> String {
     if f.sort != SortKey::default() {
         pairs.push(("sort", f.sort.as_str().to_owned()));
     }
+    pairs.extend(state.calc.url_pairs());
     join_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
 }
 
@@ -233,6 +238,7 @@ mod tests {
                 lang,
                 theme,
                 filter: FilterState { query: query.trim().to_owned(), cohort, dest, prior, sort },
+                calc: CalcInputs::default(),
             })
     }
 

@@ -2,6 +2,7 @@
 
 use crate::browser;
 use crate::components::about::Footer;
+use crate::components::calculator::Calculator;
 use crate::components::context::Context;
 use crate::components::filter_bar::FilterBar;
 use crate::components::grid::Grid;
@@ -74,6 +75,7 @@ pub fn App(input: AppInput) -> impl IntoView {
             <Context />
             <FilterBar />
             <Grid />
+            <Calculator dataset=data.dataset.clone() lang=Signal::from(lang) inputs=state.calc id_prefix=data.id_prefix.clone() />
             <Footer />
         </section>
     }

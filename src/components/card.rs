@@ -4,6 +4,8 @@
 use crate::dataset::is_safe_https_url;
 use crate::i18n::{check_summary, cohort_label, format_date, format_dated, format_weeks_range, status_label, tenure_precision_label, ui};
 use crate::model::{Check, Lang, Person, Source, Status};
+use crate::components::calculator::show_in_calculator;
+use crate::pay::calc_ui;
 use crate::state::WidgetState;
 use crate::components::tr;
 use leptos::prelude::*;
@@ -19,6 +21,7 @@ pub fn Card(
     let lang = state.lang;
     let title_id = state.data.with_value(|d| d.id(&format!("name-{}", person.id)));
     let labelled_by = title_id.clone();
+    let calc_described_by = title_id.clone();
     let checks = person.fact_checks();
     let disputed = checks.iter().filter(|c| c.status == Status::Disputed).count();
     let unverified = checks.iter().filter(|c| c.status == Status::Unverified).count();
@@ -28,6 +31,10 @@ pub fn Card(
         "unverified"
     } else {
         "confirmed"
+    };
+    let to_calc = {
+        let person = person.clone();
+        move |_| state.data.with_value(|d| show_in_calculator(state.calc, &person, &d.id_prefix))
     };
     let p = person.clone();
     let text = move |f: fn(&Person, Lang) -> String| {
@@ -63,6 +70,10 @@ pub fn Card(
                         {move || check_summary(disputed, unverified, lang.get())}
                     </dd>
                 </dl>
+                <button type="button" class="mslw-calc-card-button" data-testid="card-to-calc"
+                    aria-describedby=calc_described_by on:click=to_calc>
+                    {move || calc_ui(lang.get()).card_button}
+                </button>
                 <details class="mslw-detail" data-testid="card-detail">
                     <summary>{tr(lang, |u| u.details)}</summary>
                     {person.quote.clone().map(|q| view! {

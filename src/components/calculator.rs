@@ -1,0 +1,553 @@
+//! The "weeks at Meta vs. estimated pay" calculator: fields, choices and the result region, wired to `pay.rs`.
+//!
+//! View only: every number is parsed, computed and formatted by [`crate::pay`]; this module connects the reader's
+//! typing to `CalcInputs` and shows what `compute` returns. Element ids start with the caller's `id_prefix`, so two
+//! widgets on one page never share an id.
+
+use crate::components::chart::{chart_markers, Chart};
+use crate::dataset::is_safe_https_url;
+use crate::i18n::{format_weeks_range, status_label};
+use crate::model::{Dataset, Lang, Person};
+use crate::pay::{
+    article_example, calc_ui, comparison_sentence, compute, cny_rate_text, error_for, fill, format_cny,
+    format_count, format_usd, format_usd_full, format_usd_short, format_wan_yi, format_weeks_input, parse_weeks,
+    slider_to_weeks, weeks_for_person, weeks_to_slider, CalcInputs, Field, FieldError, Outcome, PackageId,
+    ParseError, PayModel, PeriodKind, CNY_RATE_SOURCE, CNY_RATE_SOURCE_URL, MEDIAN_SOURCE_URL, SLIDER_MAX,
+};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The id of the result region for a widget's prefix: what "card → calculator" moves focus to.
+pub fn result_id(id_prefix: &str) -> String {
+    let mut id = id_prefix.to_owned();
+    id.push_str("-calc-result");
+    id
+}
+
+/// Card → calculator: sets the weeks to the person's estimate and, once the view has updated, moves focus to the
+/// result region (`#{prefix}-calc-result`), which scrolls it into view.
+pub fn show_in_calculator(inputs: RwSignal<CalcInputs>, person: &Person, id_prefix: &str) {
+    inputs.update(|i| i.set_person(person));
+    let id = result_id(id_prefix);
+    request_animation_frame(move || {
+        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
+        if let Some(el) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
+type Computed = Result<Outcome, Vec<FieldError>>;
+
+/// The calculator section.
+#[component]
+pub fn Calculator(
+    /// Source of the presets' pay reports, the article's hypothetical and the chart's markers.
+    dataset: Arc<Dataset>,
+    lang: Signal<Lang>,
+    /// The reader's inputs; shared with the cards (card → calculator) and the URL.
+    inputs: RwSignal<CalcInputs>,
+    /// Prefix of every element id (for example "mslw").
+    #[prop(into)]
+    id_prefix: String,
+) -> impl IntoView {
+    let p = Arc::new(id_prefix);
+    let id = {
+        let p = p.clone();
+        move |suffix: &str| {
+            let mut s = String::with_capacity(p.len() + 6 + suffix.len());
+            s.push_str(&p);
+            s.push_str("-calc-");
+            s.push_str(suffix);
+            s
+        }
+    };
+    let computed: Memo<Computed> = Memo::new(move |_| inputs.with(compute));
+    let errors = Memo::new(move |_| computed.with(|c| c.as_ref().err().cloned().unwrap_or_default()));
+    let field_error = move |f: Field| Signal::derive(move || errors.with(|e| error_for(e, f)));
+    let u = move || calc_ui(lang.get());
+    let heading_id = id("heading");
+    // Memos, not closures over `inputs`: the custom fields are rebuilt only when these flip, never per keystroke
+    // (rebuilding the field being typed in would drop its focus).
+    let is_custom = Memo::new(move |_| inputs.with(|i| i.package == PackageId::Custom));
+    let is_total = Memo::new(move |_| inputs.with(|i| i.period == PeriodKind::Total));
+
+    let weeks_field = view! {
+        <WeeksField inputs=inputs lang=lang error=field_error(Field::Weeks) field_id=id("weeks") />
+    };
+    let presets = [PackageId::Altman100m, PackageId::Wired300m]
+        .into_iter()
+        .map(|pkg| {
+            let report = pkg.report_id().and_then(|rid| dataset.pay_reports.iter().find(|r| r.id == rid).cloned());
+            view! {
+                <PackageOption pkg=pkg inputs=inputs lang=lang group=id("pkg") report=report />
+            }
+        })
+        .collect_view();
+    let amount_id = id("amount");
+    let years_id = id("years");
+    let per_group = id("per");
+    let custom_fields = move || {
+        is_custom.get().then(|| {
+            let per_group = per_group.clone();
+            let per_year_id = {
+                let mut s = per_group.clone();
+                s.push_str("-year");
+                s
+            };
+            let total_id = {
+                let mut s = per_group.clone();
+                s.push_str("-total");
+                s
+            };
+            view! {
+                <div class="mslw-calc-custom">
+                    <TextField field_id=amount_id.clone() testid="calc-amount" lang=lang
+                        label=Signal::derive(move || calc_ui(lang.get()).amount_label)
+                        hint=Signal::derive(move || calc_ui(lang.get()).amount_hint)
+                        value=Signal::derive(move || inputs.with(|i| i.amount.clone()))
+                        on_input=Callback::new(move |v: String| inputs.update(|i| i.amount = v))
+                        error=field_error(Field::Amount) />
+                    <fieldset class="mslw-calc-group mslw-calc-period">
+                        <legend>{move || u().period_legend}</legend>
+                        <div class="mslw-calc-option">
+                            <input type="radio" id=per_year_id.clone() name=per_group.clone() value="year"
+                                data-testid="calc-per-year"
+                                prop:checked=move || !is_total.get()
+                                on:change=move |_| inputs.update(|i| i.period = PeriodKind::PerYear) />
+                            <label for=per_year_id>{move || u().per_year}</label>
+                        </div>
+                        <div class="mslw-calc-option">
+                            <input type="radio" id=total_id.clone() name=per_group value="total"
+                                data-testid="calc-per-total"
+                                prop:checked=move || is_total.get()
+                                on:change=move |_| inputs.update(|i| i.period = PeriodKind::Total) />
+                            <label for=total_id>{move || u().total_over}</label>
+                        </div>
+                    </fieldset>
+                    {
+                        let years_id = years_id.clone();
+                        move || is_total.get().then(|| view! {
+                            <TextField field_id=years_id.clone() testid="calc-years" lang=lang
+                                label=Signal::derive(move || calc_ui(lang.get()).years_label)
+                                hint=Signal::derive(move || calc_ui(lang.get()).years_hint)
+                                value=Signal::derive(move || inputs.with(|i| i.years.clone()))
+                                on_input=Callback::new(move |v: String| inputs.update(|i| i.years = v))
+                                error=field_error(Field::Years) />
+                        })
+                    }
+                </div>
+            }
+        })
+    };
+    let custom_id = id("pkg-custom");
+    let models = PayModel::ALL
+        .into_iter()
+        .map(|m| view! { <ModelOption model=m inputs=inputs lang=lang group=id("model") /> })
+        .collect_view();
+
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="mslw-calc" data-testid="calculator" aria-labelledby=labelled_by>
+            <h3 class="mslw-calc-heading" id=heading_id>{move || u().heading}</h3>
+            <p class="mslw-calc-intro">{move || u().intro}</p>
+            <ArticleExample dataset=dataset.clone() inputs=inputs lang=lang heading_id=id("example-heading") />
+            <div class="mslw-calc-layout">
+                <div class="mslw-calc-inputs">
+                    {weeks_field}
+                    <fieldset class="mslw-calc-group">
+                        <legend>{move || u().package_legend}</legend>
+                        {presets}
+                        <div class="mslw-calc-option">
+                            <input type="radio" id=custom_id.clone() name=id("pkg") value="custom"
+                                data-testid="calc-pkg-custom"
+                                prop:checked=move || is_custom.get()
+                                on:change=move |_| inputs.update(|i| i.package = PackageId::Custom) />
+                            <label for=custom_id>{move || u().custom_label}</label>
+                        </div>
+                        {custom_fields}
+                    </fieldset>
+                    <fieldset class="mslw-calc-group">
+                        <legend>{move || u().model_legend}</legend>
+                        {models}
+                    </fieldset>
+                    <fieldset class="mslw-calc-group">
+                        <legend>{move || u().assumptions_legend}</legend>
+                        <TextField field_id=id("base") testid="calc-base" lang=lang
+                            label=Signal::derive(move || calc_ui(lang.get()).base_label)
+                            hint=Signal::derive(move || calc_ui(lang.get()).base_hint)
+                            value=Signal::derive(move || inputs.with(|i| i.base.clone()))
+                            on_input=Callback::new(move |v: String| inputs.update(|i| i.base = v))
+                            error=field_error(Field::Base) />
+                        <TextField field_id=id("signon") testid="calc-signon" lang=lang
+                            label=Signal::derive(move || calc_ui(lang.get()).signon_label)
+                            hint=Signal::derive(move || calc_ui(lang.get()).signon_hint)
+                            value=Signal::derive(move || inputs.with(|i| i.signon.clone()))
+                            on_input=Callback::new(move |v: String| inputs.update(|i| i.signon = v))
+                            error=field_error(Field::Signon) />
+                    </fieldset>
+                </div>
+                <CalcResult computed=computed dataset=dataset.clone() inputs=inputs lang=lang result_id=result_id(&p)
+                    heading_id=id("result-heading") />
+            </div>
+            <Chart computed=computed markers=Arc::new(chart_markers(&dataset)) lang=lang id_prefix=(*p).clone() />
+        </section>
+    }
+}
+
+/// The weeks text field and the slider that mirrors it.
+#[component]
+fn WeeksField(
+    inputs: RwSignal<CalcInputs>,
+    lang: Signal<Lang>,
+    error: Signal<Option<ParseError>>,
+    field_id: String,
+) -> impl IntoView {
+    // The slider shows the last weeks value that parsed, so it holds still while the text is being fixed.
+    let last_valid = Memo::new(move |prev: Option<&f64>| {
+        inputs.with(|i| parse_weeks(&i.weeks)).unwrap_or_else(|_| prev.copied().unwrap_or(0.0))
+    });
+    let mut slider_id = field_id.clone();
+    slider_id.push_str("-range");
+    let text = view! {
+        <TextField field_id=field_id testid="calc-weeks-text" lang=lang
+            label=Signal::derive(move || calc_ui(lang.get()).weeks_label)
+            hint=Signal::derive(move || calc_ui(lang.get()).weeks_hint)
+            value=Signal::derive(move || inputs.with(|i| i.weeks.clone()))
+            on_input=Callback::new(move |v: String| inputs.update(|i| {
+                i.weeks = v;
+                i.person = None;
+            }))
+            error=error />
+    };
+    view! {
+        <div class="mslw-calc-weeks">
+            {text}
+            <input type="range" class="mslw-calc-range" id=slider_id data-testid="calc-weeks-range"
+                min="0" max=SLIDER_MAX.to_string() step="1"
+                aria-label=move || calc_ui(lang.get()).weeks_slider_label
+                aria-valuetext=move || fill(calc_ui(lang.get()).weeks_value, &[&format_weeks_input(last_valid.get())])
+                prop:value=move || weeks_to_slider(last_valid.get()).to_string()
+                on:input=move |ev| {
+                    if let Ok(pos) = event_target_value(&ev).parse::<u32>() {
+                        inputs.update(|i| {
+                            i.weeks = format_weeks_input(slider_to_weeks(pos));
+                            i.person = None;
+                        });
+                    }
+                } />
+        </div>
+    }
+}
+
+/// A labelled text field with its hint and its inline error (`aria-invalid`, `aria-describedby`).
+#[component]
+fn TextField(
+    field_id: String,
+    testid: &'static str,
+    lang: Signal<Lang>,
+    label: Signal<&'static str>,
+    hint: Signal<&'static str>,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    error: Signal<Option<ParseError>>,
+) -> impl IntoView {
+    let mut hint_id = field_id.clone();
+    hint_id.push_str("-hint");
+    let mut error_id = field_id.clone();
+    error_id.push_str("-error");
+    let mut error_testid = testid.to_owned();
+    error_testid.push_str("-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || match error.get() {
+            Some(_) => fill("{} {}", &[&error_id, &hint_id]),
+            None => hint_id.clone(),
+        }
+    };
+    view! {
+        <div class="mslw-calc-field" class:mslw-calc-field-invalid=move || error.get().is_some()>
+            <label class="mslw-calc-label" for=field_id.clone()>{move || label.get()}</label>
+            <p class="mslw-calc-hint" id=hint_id>{move || hint.get()}</p>
+            <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="mslw-calc-input"
+                id=field_id data-testid=testid
+                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev)) />
+            <p class="mslw-calc-error" id=error_id data-testid=error_testid
+                data-error=move || error.get().map(ParseError::kind)
+                hidden=move || error.get().is_none()>
+                {move || error.get().map(|e| e.message(lang.get()))}
+            </p>
+        </div>
+    }
+}
+
+/// One preset package: its label, what it rests on, the report's fact-check status in words and its source.
+#[component]
+fn PackageOption(
+    pkg: PackageId,
+    inputs: RwSignal<CalcInputs>,
+    lang: Signal<Lang>,
+    group: String,
+    report: Option<crate::model::PayReport>,
+) -> impl IntoView {
+    let mut option_id = group.clone();
+    option_id.push('-');
+    option_id.push_str(pkg.as_str());
+    let mut detail_id = option_id.clone();
+    detail_id.push_str("-detail");
+    let mut testid = String::from("calc-pkg-");
+    testid.push_str(pkg.as_str());
+    let status = report.as_ref().map(|r| r.check.status);
+    let source = report.map(|r| r.source);
+    let source_view = move || {
+        let u = calc_ui(lang.get());
+        match &source {
+            Some(s) if is_safe_https_url(&s.url) => view! {
+                <span>{u.source_prefix}": "<a href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.publisher.clone()}</a></span>
+            }
+            .into_any(),
+            Some(s) => view! { <span>{u.source_prefix}": "{s.publisher.clone()}</span> }.into_any(),
+            None => view! { <span>{u.source_missing}</span> }.into_any(),
+        }
+    };
+    view! {
+        <div class="mslw-calc-option mslw-calc-preset">
+            <input type="radio" id=option_id.clone() name=group value=pkg.as_str() data-testid=testid
+                aria-describedby=detail_id.clone()
+                prop:checked=move || inputs.with(|i| i.package == pkg)
+                on:change=move |_| inputs.update(|i| i.package = pkg) />
+            <label for=option_id>{move || pkg.label(lang.get())}</label>
+            <p class="mslw-calc-hint" id=detail_id>
+                {move || pkg.detail(lang.get())}
+                " "
+                {status.map(|st| view! {
+                    <strong class="mslw-calc-status" data-status=st.as_str()>
+                        {move || fill("{}: {}", &[calc_ui(lang.get()).status_prefix, status_label(st, lang.get())])}
+                    </strong>
+                })}
+                " "
+                {source_view}
+            </p>
+        </div>
+    }
+}
+
+/// One pay model's radio button with what it means.
+#[component]
+fn ModelOption(model: PayModel, inputs: RwSignal<CalcInputs>, lang: Signal<Lang>, group: String) -> impl IntoView {
+    let mut option_id = group.clone();
+    option_id.push('-');
+    option_id.push_str(model.as_str());
+    let mut detail_id = option_id.clone();
+    detail_id.push_str("-detail");
+    let mut testid = String::from("calc-model-");
+    testid.push_str(model.as_str());
+    view! {
+        <div class="mslw-calc-option">
+            <input type="radio" id=option_id.clone() name=group value=model.as_str() data-testid=testid
+                aria-describedby=detail_id.clone()
+                prop:checked=move || inputs.with(|i| i.model == model)
+                on:change=move |_| inputs.update(|i| i.model = model) />
+            <label for=option_id>{move || model.label(lang.get())}</label>
+            <p class="mslw-calc-hint" id=detail_id>{move || model.detail(lang.get())}</p>
+        </div>
+    }
+}
+
+/// The result region: focusable (card → calculator moves focus here), text in the active language.
+#[component]
+fn CalcResult(
+    computed: Memo<Computed>,
+    dataset: Arc<Dataset>,
+    inputs: RwSignal<CalcInputs>,
+    lang: Signal<Lang>,
+    result_id: String,
+    heading_id: String,
+) -> impl IntoView {
+    let u = move || calc_ui(lang.get());
+    let summary = move || {
+        let l = lang.get();
+        computed.with(|c| match c {
+            Ok(o) => fill(calc_ui(l).result_lead, &[&format_weeks_input(o.weeks), o.model.label(l)]),
+            Err(_) => calc_ui(l).fix_fields.to_owned(),
+        })
+    };
+    let chosen = move || computed.with(|c| c.as_ref().ok().map(|o| format_usd(o.chosen_usd, lang.get())));
+    let details = move || computed.with(|c| c.as_ref().ok().copied()).map(|o| view! { <Details outcome=o lang=lang /> });
+    let person = move || {
+        let id = inputs.with(|i| i.person.clone())?;
+        let p = dataset.person(&id)?.clone();
+        let o = computed.with(|c| c.as_ref().ok().copied())?;
+        Some(view! { <PersonNote person=p outcome=o lang=lang /> })
+    };
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="mslw-calc-result" id=result_id data-testid="calc-result" tabindex="-1"
+            aria-labelledby=labelled_by>
+            <h4 class="mslw-calc-result-heading" id=heading_id>{move || u().result_heading}</h4>
+            <div role="status" class="mslw-calc-summary" data-testid="calc-summary">
+                <p>{summary}</p>
+                <p class="mslw-calc-amount" data-testid="calc-chosen">{chosen}</p>
+            </div>
+            {details}
+            {person}
+            <p class="mslw-calc-caveat" data-testid="calc-caveat">{move || u().caveat}</p>
+        </section>
+    }
+}
+
+/// Everything under the chosen amount for valid inputs.
+#[component]
+fn Details(outcome: Outcome, lang: Signal<Lang>) -> impl IntoView {
+    let u = move || calc_ui(lang.get());
+    let o = outcome;
+    let models = PayModel::ALL
+        .into_iter()
+        .map(|m| {
+            let chosen = m == o.model;
+            view! {
+                <li data-model=m.as_str() class:mslw-calc-chosen=chosen>
+                    {move || m.label(lang.get())}": "
+                    <span class="mslw-calc-model-amount">{move || short(o.amounts.get(m), lang.get())}</span>
+                    {chosen.then(|| view! { " " <strong class="mslw-calc-chosen-tag">{move || fill("({})", &[u().chosen_marker])}</strong> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let rates = move || {
+        let l = lang.get();
+        let u = calc_ui(l);
+        match o.rates {
+            Some(r) => view! {
+                <dl class="mslw-calc-rates" data-testid="calc-rates">
+                    {[(u.per_week, r.per_week), (u.per_day, r.per_day), (u.per_hour, r.per_hour),
+                      (u.per_minute, r.per_minute), (u.per_second, r.per_second)]
+                        .into_iter()
+                        .map(|(label, v)| view! { <div><dt>{label}</dt><dd>{full(v, l)}</dd></div> })
+                        .collect_view()}
+                </dl>
+                <p class="mslw-calc-hint">{u.rates_note}</p>
+            }
+            .into_any(),
+            None => view! { <p data-testid="calc-rates-none">{u.rates_zero}</p> }.into_any(),
+        }
+    };
+    let cny = move || {
+        let l = lang.get();
+        let (rate, date) = cny_rate_text(l);
+        fill(calc_ui(l).cny, &[&format_cny(o.chosen_cny, l), &rate, &date, CNY_RATE_SOURCE])
+    };
+    view! {
+        {(o.weeks <= 0.0).then(|| view! { <p class="mslw-calc-zero" data-testid="calc-zero-note">{move || u().zero_weeks}</p> })}
+        <p data-testid="calc-range">
+            {move || {
+                let l = lang.get();
+                fill(calc_ui(l).range, &[&short(o.amounts.low(), l), &short(o.amounts.high(), l)])
+            }}
+        </p>
+        <ul class="mslw-calc-models" data-testid="calc-models">{models}</ul>
+        {move || o.terms.stock_usd(o.model, o.weeks).map(|s| view! {
+            <p class="mslw-calc-hint">{fill("{}: {}", &[u().stock_part, &full(s, lang.get())])}</p>
+        })}
+        <h5 class="mslw-calc-subheading">{move || u().rates_heading}</h5>
+        {rates}
+        <p data-testid="calc-cny">
+            {cny}" "
+            <a href=CNY_RATE_SOURCE_URL target="_blank" rel="noopener noreferrer">{CNY_RATE_SOURCE}</a>
+        </p>
+        <p data-testid="calc-comparison">
+            {move || comparison_sentence(&o, lang.get())}" "
+            <a href=MEDIAN_SOURCE_URL target="_blank" rel="noopener noreferrer">"BLS"</a>
+        </p>
+    }
+}
+
+/// "Set from Ethan Knight's card": the person's tenure as reported, its range and the amounts over it.
+#[component]
+fn PersonNote(person: Person, outcome: Outcome, lang: Signal<Lang>) -> impl IntoView {
+    let (low, estimate, high) = weeks_for_person(&person);
+    let never = person.tenure.precision == crate::model::TenurePrecision::NeverStarted;
+    let o = outcome;
+    let text = move || {
+        let l = lang.get();
+        let name = match l {
+            Lang::En => person.name_en.clone(),
+            Lang::Zh => person.name_zh.text.clone(),
+        };
+        let (a, b) = (o.terms.amount(o.model, low), o.terms.amount(o.model, high));
+        let over = if short(a, l) == short(b, l) { short(a, l) } else { fill("{} – {}", &[&short(a, l), &short(b, l)]) };
+        let mut s = fill(
+            calc_ui(l).from_card,
+            &[&name, person.tenure.reported.get(l), &format_count(estimate), &format_weeks_range(low, high), &over],
+        );
+        if never {
+            s.push(' ');
+            s.push_str(calc_ui(l).never_started);
+        }
+        s
+    };
+    view! { <p class="mslw-calc-person" data-testid="calc-person">{text}</p> }
+}
+
+/// The article's sum, reproduced and labelled as its hypothetical, with its premise and fact-check.
+#[component]
+fn ArticleExample(
+    dataset: Arc<Dataset>,
+    inputs: RwSignal<CalcInputs>,
+    lang: Signal<Lang>,
+    heading_id: String,
+) -> impl IntoView {
+    let h = dataset.hypothetical.clone();
+    let (month, four_weeks, stated) = article_example(h.annual_usd, h.years, h.stated_usd);
+    let status = h.check.status;
+    let premise = h.premise.clone();
+    let note = h.check.note.clone();
+    let values = move || {
+        let l = lang.get();
+        fill(calc_ui(l).example_text, &[&short(h.annual_usd, l), &short(month, l), &short(four_weeks, l), &short(stated, l)])
+    };
+    let use_example = move |_| {
+        inputs.update(|i| {
+            i.weeks = "1 month".into();
+            i.package = PackageId::Altman100m;
+            i.model = PayModel::StraightLine;
+            i.person = None;
+        })
+    };
+    let labelled_by = heading_id.clone();
+    view! {
+        <aside class="mslw-calc-example" data-testid="calc-example" aria-labelledby=labelled_by>
+            <h4 class="mslw-calc-example-heading" id=heading_id>
+                {move || calc_ui(lang.get()).example_heading}" "
+                <span class="mslw-calc-status" data-status=status.as_str()>
+                    {move || fill("{}: {}", &[calc_ui(lang.get()).status_prefix, status_label(status, lang.get())])}
+                </span>
+            </h4>
+            <p data-testid="calc-example-values">{values}</p>
+            <p class="mslw-calc-hint">{move || premise.get(lang.get()).to_owned()}</p>
+            {note.map(|n| view! { <p class="mslw-calc-hint">{move || n.get(lang.get()).to_owned()}</p> })}
+            <button type="button" class="mslw-calc-button" data-testid="calc-use-example" on:click=use_example>
+                {move || calc_ui(lang.get()).example_button}
+            </button>
+        </aside>
+    }
+}
+
+/// A short amount in the active language: "$7.7M" / "约 769 万美元".
+fn short(usd: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format_usd_short(usd),
+        Lang::Zh => format_wan_yi(usd),
+    }
+}
+
+/// A precise amount in the active language: "$7,692,308" / "约 769 万美元".
+fn full(usd: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format_usd_full(usd),
+        Lang::Zh => format_wan_yi(usd),
+    }
+}

@@ -1,0 +1,554 @@
+//! The pay chart: pre-tax amount against weeks at Meta, one line per pay model, markers for short tenures.
+//!
+//! Hand-made SVG (no chart library): the geometry is computed by pure functions here (tested natively) from the
+//! calculator's `Outcome`, once per change of inputs, and drawn with attributes only (no inline styles, for a
+//! strict CSP). A visually hidden table carries the same numbers for screen readers.
+
+use crate::i18n::group_thousands;
+use crate::model::{Dataset, Lang};
+use crate::pay::{calc_ui, fill, format_usd_full, format_usd_short, format_wan_yi, format_weeks_input, FieldError, ModelAmounts, Outcome, PayModel, WEEKS_PER_YEAR};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The SVG's coordinate system; the element scales to its container's width (the CSS sets width 100%).
+pub const VIEW_W: f64 = 480.0;
+pub const VIEW_H: f64 = 300.0;
+const LEFT: f64 = 78.0;
+const RIGHT: f64 = 18.0;
+const TOP: f64 = 30.0;
+const BOTTOM: f64 = 46.0;
+
+/// A departure short enough to mark on the chart (tenure known to be at most a year).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    pub id: String,
+    pub name_en: String,
+    pub name_zh: String,
+    pub low: f64,
+    pub estimate: f64,
+    pub high: f64,
+}
+
+/// People whose tenure's upper bound is at most 52 weeks, shortest first.
+pub fn chart_markers(dataset: &Dataset) -> Vec<Marker> {
+    let mut out: Vec<Marker> = dataset
+        .people
+        .iter()
+        .filter(|p| p.tenure.weeks_high <= WEEKS_PER_YEAR)
+        .map(|p| {
+            let (low, estimate, high) = crate::pay::weeks_for_person(p);
+            Marker { id: p.id.clone(), name_en: p.name_en.clone(), name_zh: p.name_zh.text.clone(), low, estimate, high }
+        })
+        .collect();
+    out.sort_by(|a, b| a.estimate.total_cmp(&b.estimate));
+    out
+}
+
+/// A marker placed on the chart, in view-box units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedMarker {
+    pub marker: Marker,
+    pub x: f64,
+    pub x_low: f64,
+    pub x_high: f64,
+    /// Which label row (labels are stacked so close markers do not overlap).
+    pub row: usize,
+}
+
+/// Everything the SVG and its table need, in view-box units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartData {
+    pub x_max: f64,
+    pub y_max: f64,
+    /// (position, weeks)
+    pub x_ticks: Vec<(f64, f64)>,
+    /// (position, US dollars)
+    pub y_ticks: Vec<(f64, f64)>,
+    /// One `d` attribute per model, in `PayModel::ALL` order.
+    pub paths: Vec<(PayModel, String)>,
+    pub chosen: PayModel,
+    pub weeks: f64,
+    /// The chosen model's point at the chosen weeks.
+    pub point: (f64, f64),
+    pub markers: Vec<PlacedMarker>,
+    /// (weeks, amounts) for the table alternative.
+    pub rows: Vec<(f64, ModelAmounts)>,
+    /// The y axis unit (index into the language's unit list; None = plain dollars).
+    pub y_unit: Option<usize>,
+}
+
+/// The largest of 1, 2 or 5 × 10^k that is at most `raw` rounded up: a "nice" tick step.
+pub fn nice_step(raw: f64) -> f64 {
+    if !raw.is_finite() || raw <= 0.0 {
+        return 1.0;
+    }
+    let mut p = 1.0;
+    // Bounded loops: raw is at most about 1e14 here, but never loop forever on anything.
+    for _ in 0..40 {
+        if p * 10.0 > raw {
+            break;
+        }
+        p *= 10.0;
+    }
+    for _ in 0..40 {
+        if p <= raw {
+            break;
+        }
+        p /= 10.0;
+    }
+    let f = raw / p;
+    let m = if f <= 1.0 {
+        1.0
+    } else if f <= 2.0 {
+        2.0
+    } else if f <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    m * p
+}
+
+fn x_pos(weeks: f64, x_max: f64) -> f64 {
+    LEFT + (weeks / x_max).clamp(0.0, 1.0) * (VIEW_W - LEFT - RIGHT)
+}
+
+fn y_pos(usd: f64, y_max: f64) -> f64 {
+    let plot_h = VIEW_H - TOP - BOTTOM;
+    TOP + plot_h - (usd / y_max).clamp(0.0, 1.0) * plot_h
+}
+
+/// Appends `v` with at most one decimal ("12.5", "300"), without float formatting code in the wasm.
+fn push_coord(out: &mut String, v: f64) {
+    let tenths = if v.is_finite() { (v * 10.0).round().clamp(-1e9, 1e9) as i64 } else { 0 };
+    if tenths < 0 {
+        out.push('-');
+    }
+    let t = tenths.unsigned_abs();
+    out.push_str(&(t / 10).to_string());
+    if t % 10 != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (t % 10) as u8));
+    }
+}
+
+/// A coordinate as an attribute value.
+pub fn coord(v: f64) -> String {
+    let mut s = String::new();
+    push_coord(&mut s, v);
+    s
+}
+
+/// The polyline of one model from 0 to `x_max`. Every model is linear between the package's breakpoints (0, 52
+/// weeks, the package's end) and may jump at them (sign-on and front-loaded stock just after 0, the cliff at 52),
+/// so its left value, value and right value at each breakpoint draw it exactly.
+fn model_path(outcome: &Outcome, model: PayModel, x_max: f64, y_max: f64) -> String {
+    let t = &outcome.terms;
+    let mut xs: Vec<f64> = vec![0.0, x_max];
+    xs.extend(t.breakpoints().into_iter().filter(|b| *b > 0.0 && *b < x_max));
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    let mut d = String::with_capacity(xs.len() * 24);
+    let mut first = true;
+    let mut last: Option<(f64, f64)> = None;
+    for &x in &xs {
+        let eps = 1e-9 * x.max(1.0);
+        let mut values = Vec::with_capacity(3);
+        if x > 0.0 {
+            values.push(t.amount(model, x - eps));
+        }
+        values.push(t.amount(model, x));
+        if x < x_max {
+            values.push(t.amount(model, x + eps));
+        }
+        for v in values {
+            let p = (x_pos(x, x_max), y_pos(v, y_max));
+            if last.is_some_and(|l| (l.0 - p.0).abs() < 0.05 && (l.1 - p.1).abs() < 0.05) {
+                continue;
+            }
+            d.push(if first { 'M' } else { 'L' });
+            first = false;
+            push_coord(&mut d, p.0);
+            d.push(',');
+            push_coord(&mut d, p.1);
+            last = Some(p);
+        }
+    }
+    d
+}
+
+/// The chart's geometry for an outcome: x from 0 to max(52, chosen weeks), y from 0 to a nice bound over every
+/// model, ticks, paths, the chosen point, the placed markers and the table rows.
+pub fn chart_data(outcome: &Outcome, markers: &[Marker]) -> ChartData {
+    let x_max = outcome.weeks.max(WEEKS_PER_YEAR);
+    // Every model is non-decreasing in weeks, so the largest value is at the right edge.
+    let top = outcome.terms.amounts(x_max).high();
+    let y_step = nice_step(top / 4.0);
+    let y_max = if top > 0.0 { (top / y_step).ceil().max(1.0) * y_step } else { 1.0 };
+    let y_ticks: Vec<(f64, f64)> = (0..=20)
+        .map(|i| f64::from(i) * y_step)
+        .take_while(|v| *v <= y_max * (1.0 + 1e-9))
+        .map(|v| (y_pos(v, y_max), v))
+        .collect();
+    let x_step = if x_max <= WEEKS_PER_YEAR { 13.0 } else { nice_step(x_max / 5.0) };
+    let x_ticks: Vec<(f64, f64)> = (0..=20)
+        .map(|i| f64::from(i) * x_step)
+        .take_while(|w| *w <= x_max * (1.0 + 1e-9))
+        .map(|w| (x_pos(w, x_max), w))
+        .collect();
+    let paths = PayModel::ALL.into_iter().map(|m| (m, model_path(outcome, m, x_max, y_max))).collect();
+    let placed = markers
+        .iter()
+        .enumerate()
+        .map(|(row, m)| PlacedMarker {
+            marker: m.clone(),
+            x: x_pos(m.estimate, x_max),
+            x_low: x_pos(m.low, x_max),
+            x_high: x_pos(m.high, x_max),
+            row,
+        })
+        .collect();
+    let mut weeks_rows: Vec<f64> = x_ticks.iter().map(|t| t.1).collect();
+    weeks_rows.push(outcome.weeks);
+    weeks_rows.extend(markers.iter().map(|m| m.estimate));
+    weeks_rows.sort_by(f64::total_cmp);
+    weeks_rows.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+    let rows = weeks_rows.into_iter().map(|w| (w, outcome.terms.amounts(w))).collect();
+    let y_unit = [1e12, 1e9, 1e6, 1e3].iter().position(|d| y_max >= *d);
+    ChartData {
+        x_max,
+        y_max,
+        x_ticks,
+        y_ticks,
+        paths,
+        chosen: outcome.model,
+        weeks: outcome.weeks,
+        point: (x_pos(outcome.weeks, x_max), y_pos(outcome.chosen_usd, y_max)),
+        markers: placed,
+        rows,
+        y_unit,
+    }
+}
+
+/// A y-axis label: every tick in one unit, chosen from the axis's top ("$20M", "$100M" / "0.2 亿", "1 亿").
+pub fn y_label(v: f64, y_max: f64, lang: Lang) -> String {
+    let (units, names): (&[f64], &[&str]) = match lang {
+        Lang::En => (&[1e12, 1e9, 1e6, 1e3], &["T", "B", "M", "K"]),
+        Lang::Zh => (&[1e12, 1e8, 1e4], &["万亿", "亿", "万"]),
+    };
+    let unit = units.iter().position(|d| y_max >= *d);
+    let div = unit.map_or(1.0, |i| units[i]);
+    let hundredths = if v.is_finite() && v > 0.0 { (v / div * 100.0).round() as u64 } else { 0 };
+    let mut num = group_thousands(hundredths / 100);
+    let frac = hundredths % 100;
+    if frac != 0 {
+        num.push('.');
+        num.push(char::from(b'0' + (frac / 10) as u8));
+        if frac % 10 != 0 {
+            num.push(char::from(b'0' + (frac % 10) as u8));
+        }
+    }
+    match (lang, unit) {
+        (_, _) if hundredths == 0 => match lang {
+            Lang::En => "$0".into(),
+            Lang::Zh => "0".into(),
+        },
+        (Lang::En, Some(i)) => fill("${}{}", &[&num, names[i]]),
+        (Lang::En, None) => fill("${}", &[&num]),
+        (Lang::Zh, Some(i)) => fill("{} {}", &[&num, names[i]]),
+        (Lang::Zh, None) => num,
+    }
+}
+
+fn amount_text(usd: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format_usd_full(usd),
+        Lang::Zh => format_wan_yi(usd),
+    }
+}
+
+fn short_text(usd: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format_usd_short(usd),
+        Lang::Zh => format_wan_yi(usd),
+    }
+}
+
+/// The `<desc>`: what the lines are and the three values at the chosen weeks.
+pub fn chart_description(data: &ChartData, amounts: &ModelAmounts, lang: Lang) -> String {
+    let values: Vec<String> = PayModel::ALL
+        .into_iter()
+        .map(|m| fill("{} {}", &[m.label(lang), &short_text(amounts.get(m), lang)]))
+        .collect();
+    let joined = values.join(if lang == Lang::Zh { "；" } else { "; " });
+    let mut s = fill(
+        calc_ui(lang).chart_desc,
+        &[&group_thousands(data.x_max.round() as u64), &format_weeks_input(data.weeks), &joined],
+    );
+    if !data.markers.is_empty() {
+        s.push(' ');
+        s.push_str(calc_ui(lang).chart_markers);
+    }
+    s
+}
+
+/// The chart with its legend and table alternative; blank with a note while any field is invalid.
+#[component]
+pub fn Chart(
+    computed: Memo<Result<Outcome, Vec<FieldError>>>,
+    markers: Arc<Vec<Marker>>,
+    lang: Signal<Lang>,
+    #[prop(into)] id_prefix: String,
+) -> impl IntoView {
+    // Geometry is recomputed only when the outcome changes (a memo of a memo), not on every render or language switch.
+    let data: Memo<Option<(ChartData, ModelAmounts)>> = Memo::new(move |_| {
+        computed.with(|c| c.as_ref().ok().map(|o| (chart_data(o, &markers), o.amounts)))
+    });
+    let mut title_id = id_prefix.clone();
+    title_id.push_str("-chart-title");
+    let mut desc_id = id_prefix.clone();
+    desc_id.push_str("-chart-desc");
+    let labelled_by = fill("{} {}", &[&title_id, &desc_id]);
+    let u = move || calc_ui(lang.get());
+
+    let svg = move || {
+        let (title_id, desc_id, labelled_by) = (title_id.clone(), desc_id.clone(), labelled_by.clone());
+        data.with(|d| d.clone()).map(|(d, amounts)| {
+            let l = lang.get();
+            let plot_bottom = VIEW_H - BOTTOM;
+            let plot_right = VIEW_W - RIGHT;
+            let y_max = d.y_max;
+            let desc = chart_description(&d, &amounts, l);
+            let x_ticks = d
+                .x_ticks
+                .iter()
+                .map(|&(x, w)| {
+                    view! {
+                        <line class="mslw-chart-grid" x1=coord(x) x2=coord(x) y1=coord(TOP) y2=coord(plot_bottom) />
+                        <text class="mslw-chart-tick" x=coord(x) y=coord(plot_bottom + 6.0) dy="0.9em" text-anchor="middle">
+                            {group_thousands(w.round() as u64)}
+                        </text>
+                    }
+                })
+                .collect_view();
+            let y_ticks = d
+                .y_ticks
+                .iter()
+                .map(|&(y, v)| {
+                    view! {
+                        <line class="mslw-chart-grid" x1=coord(LEFT) x2=coord(plot_right) y1=coord(y) y2=coord(y) />
+                        <text class="mslw-chart-tick" x=coord(LEFT - 6.0) y=coord(y) dy="0.35em" text-anchor="end">
+                            {y_label(v, y_max, l)}
+                        </text>
+                    }
+                })
+                .collect_view();
+            let paths = d
+                .paths
+                .iter()
+                .map(|(m, path)| {
+                    let mut class = String::from("mslw-chart-line mslw-chart-line-");
+                    class.push_str(m.as_str());
+                    if *m == d.chosen {
+                        class.push_str(" mslw-chart-chosen");
+                    }
+                    view! { <path class=class d=path.clone() data-model=m.as_str() /> }
+                })
+                .collect_view();
+            let marks = d
+                .markers
+                .iter()
+                .map(|pm| {
+                    let name = match l {
+                        Lang::En => pm.marker.name_en.clone(),
+                        Lang::Zh => pm.marker.name_zh.clone(),
+                    };
+                    let row_y = plot_bottom - 4.0 - 5.0 * pm.row as f64;
+                    let mut dy = ((pm.row + 1) * 12).to_string();
+                    dy.insert(dy.len() - 1, '.');
+                    dy.push_str("em");
+                    view! {
+                        <g class="mslw-chart-marker" data-person-marker=pm.marker.id.clone()>
+                            <line class="mslw-chart-marker-line" x1=coord(pm.x) x2=coord(pm.x) y1=coord(TOP) y2=coord(plot_bottom) />
+                            <line class="mslw-chart-range" x1=coord(pm.x_low) x2=coord(pm.x_high.max(pm.x_low + 2.0)) y1=coord(row_y) y2=coord(row_y) />
+                            <text class="mslw-chart-marker-label" x=coord(pm.x + 4.0) y=coord(TOP) dy=dy>{name}</text>
+                        </g>
+                    }
+                })
+                .collect_view();
+            view! {
+                <svg class="mslw-chart-svg" viewBox=fill("0 0 {} {}", &[&coord(VIEW_W), &coord(VIEW_H)]) width="100%"
+                    role="img" aria-labelledby=labelled_by data-testid="calc-chart" focusable="false">
+                    <title id=title_id>{calc_ui(l).chart_title}</title>
+                    <desc id=desc_id>{desc}</desc>
+                    <g aria-hidden="true">
+                        {y_ticks}
+                        {x_ticks}
+                        <line class="mslw-chart-axis" x1=coord(LEFT) x2=coord(plot_right) y1=coord(plot_bottom) y2=coord(plot_bottom) />
+                        <line class="mslw-chart-axis" x1=coord(LEFT) x2=coord(LEFT) y1=coord(TOP) y2=coord(plot_bottom) />
+                        <text class="mslw-chart-axis-title" x=coord(LEFT) y="4" dy="0.9em" text-anchor="start">{calc_ui(l).chart_y_axis}</text>
+                        <text class="mslw-chart-axis-title" x=coord((LEFT + plot_right) / 2.0) y=coord(VIEW_H - 2.0) text-anchor="middle">
+                            {calc_ui(l).chart_x_axis}
+                        </text>
+                        {marks}
+                        {paths}
+                        <line class="mslw-chart-now" x1=coord(d.point.0) x2=coord(d.point.0) y1=coord(d.point.1) y2=coord(plot_bottom) />
+                        <circle class="mslw-chart-point" cx=coord(d.point.0) cy=coord(d.point.1) r="5" />
+                    </g>
+                </svg>
+            }
+        })
+    };
+
+    let legend = move || {
+        let l = lang.get();
+        let chosen = data.with(|d| d.as_ref().map(|(d, _)| d.chosen));
+        PayModel::ALL
+            .into_iter()
+            .map(|m| {
+                let mut class = String::from("mslw-chart-line mslw-chart-line-");
+                class.push_str(m.as_str());
+                let is_chosen = chosen == Some(m);
+                if is_chosen {
+                    class.push_str(" mslw-chart-chosen");
+                }
+                view! {
+                    <li class:mslw-chart-legend-chosen=is_chosen>
+                        <svg class="mslw-chart-swatch" viewBox="0 0 32 10" width="32" height="10" aria-hidden="true" focusable="false">
+                            <line class=class x1="1" x2="31" y1="5" y2="5" />
+                        </svg>
+                        " "{m.label(l)}
+                        {is_chosen.then(|| fill(" ({})", &[calc_ui(l).chart_chosen]))}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let table = move || {
+        data.with(|d| d.clone()).map(|(d, _)| {
+            let l = lang.get();
+            let head = PayModel::ALL.into_iter().map(|m| view! { <th scope="col">{m.label(l)}</th> }).collect_view();
+            let rows = d
+                .rows
+                .iter()
+                .map(|(w, a)| {
+                    view! {
+                        <tr>
+                            <th scope="row">{format_weeks_input(*w)}</th>
+                            <td>{amount_text(a.straight, l)}</td>
+                            <td>{amount_text(a.cliff, l)}</td>
+                            <td>{amount_text(a.front, l)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                // The wrapper hides the table: a table box ignores width and overflow, a div does not.
+                <div class="mslw-sr-only">
+                    <table data-testid="calc-chart-table">
+                        <caption>{calc_ui(l).chart_table_caption}</caption>
+                        <thead><tr><th scope="col">{calc_ui(l).chart_weeks_col}</th>{head}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <figure class="mslw-chart" data-testid="calc-chart-figure">
+            {svg}
+            {move || data.with(|d| d.is_none()).then(|| view! { <p class="mslw-chart-empty">{u().chart_unavailable}</p> })}
+            <figcaption>
+                <ul class="mslw-chart-legend">{legend}</ul>
+                <p class="mslw-chart-note">{move || u().chart_markers}</p>
+            </figcaption>
+            {table}
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pay::{compute, CalcInputs};
+
+    fn outcome(weeks: &str) -> Outcome {
+        compute(&CalcInputs { weeks: weeks.into(), ..CalcInputs::default() }).expect("valid")
+    }
+
+    fn markers() -> Vec<Marker> {
+        let json: crate::dataset::Value =
+            serde_json::from_str(include_str!("../../data/departures.json")).expect("the data file is JSON");
+        chart_markers(&crate::dataset::validate(&json).expect("valid"))
+    }
+
+    #[test]
+    fn nice_steps() {
+        assert_eq!(nice_step(25e6), 50e6);
+        assert_eq!(nice_step(7.0), 10.0);
+        assert_eq!(nice_step(1.5), 2.0);
+        assert_eq!(nice_step(0.3), 0.5);
+        assert_eq!(nice_step(0.0), 1.0);
+        assert_eq!(nice_step(f64::NAN), 1.0);
+    }
+
+    #[test]
+    fn short_tenures_are_marked() {
+        let ids: Vec<String> = markers().into_iter().map(|m| m.id).collect();
+        assert_eq!(ids, ["avi-verma", "ethan-knight", "rishabh-agarwal"]);
+    }
+
+    #[test]
+    fn geometry_spans_a_year_or_the_chosen_weeks() {
+        let d = chart_data(&outcome("4"), &markers());
+        assert_eq!(d.x_max, 52.0);
+        assert_eq!(d.x_ticks.iter().map(|t| t.1).collect::<Vec<_>>(), vec![0.0, 13.0, 26.0, 39.0, 52.0]);
+        // The highest line at 52 weeks is $100M (all three meet there); the axis reaches it.
+        assert!(d.y_max >= 100e6 && d.y_max <= 125e6, "{}", d.y_max);
+        assert_eq!(d.paths.len(), 3);
+        // The front-loaded line jumps at 0, the cliff at 52: vertical segments in the path.
+        let cliff = &d.paths[1].1;
+        assert!(cliff.starts_with("M78,254"), "{cliff}");
+        for (_, p) in &d.paths {
+            assert!(!p.contains("NaN") && !p.contains("inf"), "{p}");
+        }
+        let long = chart_data(&outcome("626"), &[]);
+        assert_eq!(long.x_max, 626.0);
+        assert!(long.x_ticks.iter().all(|t| t.0 >= LEFT && t.0 <= VIEW_W - RIGHT));
+        assert!(long.rows.iter().any(|r| r.0 == 626.0));
+        // All-zero package: the axis still has a positive height.
+        let zero = compute(&CalcInputs {
+            package: crate::pay::PackageId::Custom,
+            amount: "0".into(),
+            base: "0".into(),
+            ..CalcInputs::default()
+        })
+        .expect("valid");
+        let z = chart_data(&zero, &[]);
+        assert_eq!(z.y_max, 1.0);
+    }
+
+    #[test]
+    fn axis_labels_use_one_unit_per_axis() {
+        assert_eq!(y_label(50e6, 100e6, Lang::En), "$50M");
+        assert_eq!(y_label(0.0, 100e6, Lang::En), "$0");
+        assert_eq!(y_label(25e6, 125e6, Lang::Zh), "0.25 亿");
+        assert_eq!(y_label(1e8, 125e6, Lang::Zh), "1 亿");
+        assert_eq!(y_label(20_000.0, 50_000.0, Lang::Zh), "2 万");
+        assert_eq!(y_label(500.0, 800.0, Lang::En), "$500");
+        assert_eq!(coord(12.345), "12.3");
+        assert_eq!(coord(-3.0), "-3");
+    }
+
+    #[test]
+    fn the_description_names_every_model_in_both_languages() {
+        let o = outcome("4");
+        let d = chart_data(&o, &markers());
+        let en = chart_description(&d, &o.amounts, Lang::En);
+        assert!(en.contains("$7.7M") && en.contains("52 weeks") && en.contains("Markers"), "{en}");
+        let zh = chart_description(&d, &o.amounts, Lang::Zh);
+        assert!(zh.contains("约 769 万美元"), "{zh}");
+    }
+}
