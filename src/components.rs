@@ -3,6 +3,7 @@
 pub mod app;
 pub mod card;
 pub mod context;
+pub mod embed_dialog;
 pub mod filter_bar;
 pub mod grid;
 

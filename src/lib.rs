@@ -1,12 +1,15 @@
 //! msl-departures: who left Meta Superintelligence Labs in 2025, as a sourced bilingual WebAssembly widget.
 //!
 //! Pure modules (`model`, `dataset`, `i18n`, `url_state`) import neither leptos nor web-sys and are tested
-//! natively; `browser` reads the browser; `components` are the views; `mount` starts the widget.
+//! natively; `browser` reads the browser; `components` are the views; `mount` starts the widget; `frame`
+//! reports the height inside an iframe; `embed` is the only `#[wasm_bindgen]` surface (the npm package).
 
 pub mod browser;
 pub mod components;
 pub mod dataset;
+pub mod embed;
 pub mod filter;
+pub mod frame;
 pub mod i18n;
 pub mod model;
 pub mod mount;
