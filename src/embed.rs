@@ -14,7 +14,6 @@ use crate::mount::{resolve_dataset, resolve_lang};
 use crate::state::WidgetData;
 use crate::url_state::{join_pairs, parse_query, query_pairs, Theme, UrlState};
 use leptos::prelude::*;
-use serde::de::IgnoredAny;
 use serde::Deserialize;
 use std::cell::Cell;
 use std::sync::Arc;
@@ -75,22 +74,19 @@ thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
 }
 
+/// Every option `mount` knows. An unknown key (a typo such as `onchange`) is an error, not ignored:
+/// serde-wasm-bindgen reads only a struct's own fields, so the keys are checked here.
+const OPTION_KEYS: [&str; 7] = ["lang", "theme", "state", "dataset", "onChange", "injectStyles", "embedUrl"];
+
 /// The options object's plain-data part. `dataset`, `onChange` and `state` are raw JS values (a
-/// function, an arbitrary tree, a string-or-object) read separately; they are listed here so that an
-/// unknown key (a typo such as `onchange`) is an error rather than silently ignored.
+/// function, an arbitrary tree, a string-or-object) read separately with their own checks.
 #[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 struct PlainOptions {
     lang: Option<String>,
     theme: Option<String>,
     inject_styles: Option<bool>,
     embed_url: Option<String>,
-    #[serde(default, rename = "state")]
-    _state: IgnoredAny,
-    #[serde(default, rename = "dataset")]
-    _dataset: IgnoredAny,
-    #[serde(default, rename = "onChange")]
-    _on_change: IgnoredAny,
 }
 
 /// Everything `mount` needs, checked.
@@ -123,6 +119,12 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
     }
     if !options.is_object() || options.is_function() || js_sys::Array::is_array(options) {
         return Err(fail("options must be an object"));
+    }
+    for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTION_KEYS.contains(&key.as_str()) {
+            return Err(fail(format!("unknown option `{key}` (known: {})", OPTION_KEYS.join(", "))));
+        }
     }
     let plain: PlainOptions = serde_wasm_bindgen::from_value(options.clone()).map_err(|e| fail(format!("invalid options: {e}")))?;
     let lang = match plain.lang {

@@ -2,11 +2,13 @@
 //!
 //! Pure modules (`model`, `dataset`, `i18n`, `url_state`) import neither leptos nor web-sys and are tested
 //! natively; `browser` reads the browser; `components` are the views; `mount` starts the widget; `frame`
-//! reports the height inside an iframe; `embed` is the only `#[wasm_bindgen]` surface (the npm package).
+//! reports the height inside an iframe; `embed` is the only `#[wasm_bindgen]` surface (the npm package,
+//! behind the `npm` feature so the standalone page does not ship it).
 
 pub mod browser;
 pub mod components;
 pub mod dataset;
+#[cfg(feature = "npm")]
 pub mod embed;
 pub mod filter;
 pub mod frame;

@@ -34,7 +34,7 @@
       if (!r.f.contentWindow || e.source !== r.f.contentWindow) continue;
       m = e.data;
       h = m && m.height;
-      if (e.origin === r.o && typeof m === 'object' && m.type === 'msl-departures:height' && m.v === 1 &&
+      if (e.origin === r.o && m && typeof m === 'object' && m.type === 'msl-departures:height' && m.v === 1 &&
           m.id === r.id && typeof h === 'number' && h >= 0 && h <= 1e5) {
         r.f.style.height = Math.min(2e4, Math.max(100, Math.ceil(h))) + 'px';
       }
