@@ -11,16 +11,18 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 TRUNK_VERSION := 0.21.14
+WASM_PACK_VERSION := 0.15.1
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: help serve test build size tools browsers test-native test-wasm test-e2e noscript clean
+.PHONY: help serve test build pkg size tools browsers test-native test-wasm test-e2e noscript clean
 
 help:
 	@echo "make serve   build and serve the standalone page on http://127.0.0.1:8080"
 	@echo "make test    every test tier: native, wasm-bindgen-test in Chromium, end-to-end"
 	@echo "make size    raw, gzip and brotli bytes of every file in the release build"
+	@echo "make pkg     the npm package (wasm-pack --target web) in pkg/"
 
 # ---- set-up (each step skips itself when already done) ----
 
@@ -45,6 +47,14 @@ tools: .tools/rust-target .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WA
 	else cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 	@touch $@
 
+# Only `make pkg` needs wasm-pack. It finds wasm-bindgen (the pinned CLI) and wasm-opt (binaryen 132) on
+# PATH and is run with --mode no-install, so it never downloads a tool.
+.tools/wasm-pack-$(WASM_PACK_VERSION):
+	@mkdir -p .tools
+	@if wasm-pack --version 2>/dev/null | grep -qx "wasm-pack $(WASM_PACK_VERSION)"; then echo "wasm-pack $(WASM_PACK_VERSION) present"; \
+	else cargo install wasm-pack --version $(WASM_PACK_VERSION); fi
+	@touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@wasm-opt --version | grep -q "version_132" || { echo "wasm-opt is not binaryen 132"; exit 1; }
@@ -56,8 +66,17 @@ browsers:
 
 # ---- build ----
 
+# Trunk copies static/embed.js verbatim; the release copy is minified (it must stay under 2 KB).
 build: tools
 	trunk build --release
+	terser static/embed.js --compress --mangle --comments '/^!/' --output dist/embed.js
+
+# The npm package: wasm-pack's module + glue + .d.ts, then scripts/pkg.mjs adds the stylesheet, the
+# package README and the package.json fields wasm-pack does not write.
+pkg: tools .tools/wasm-pack-$(WASM_PACK_VERSION)
+	rm -rf pkg
+	wasm-pack build --target web --release --mode no-install --out-dir pkg --out-name msl_departures -- --features npm
+	node scripts/pkg.mjs pkg
 
 serve: tools
 	trunk serve --release
@@ -72,20 +91,24 @@ test: tools browsers
 	$(MAKE) test-wasm
 	$(MAKE) build
 	node scripts/size.mjs dist
+	$(MAKE) pkg
 	$(MAKE) test-e2e
 
 test-native:
 	cargo test
 
 # wasm-bindgen-test-runner drives headless Chromium through chromedriver (options in webdriver.json).
+# --features npm: the tests also cover the npm boundary (src/embed.rs).
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=$(CHROMEDRIVER) WASM_BINDGEN_TEST_TIMEOUT=180 \
-	cargo test --target wasm32-unknown-unknown --test web --test web_calculator
+	cargo test --target wasm32-unknown-unknown --test web --test web_calculator --features npm
 
-# End-to-end against the release build in dist/ (made by `make build`, once per run).
+# End-to-end against the release build in dist/ and the package in pkg/ (made by `make build` and
+# `make pkg`, once per run).
 test-e2e:
 	@test -f dist/index.html || { echo "dist/ missing: run make build first"; exit 1; }
+	@test -f pkg/package.json || { echo "pkg/ missing: run make pkg first"; exit 1; }
 	node --test --test-concurrency=1 tests/e2e/
 
 # Rewrites index.html's <noscript> table from data/departures.json (a native test fails while it is stale).

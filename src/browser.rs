@@ -17,6 +17,14 @@ pub fn location_query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
+/// The page's origin and path without query or fragment (what an embed snippet loads), if readable.
+pub fn page_url() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let (origin, path) = (location.origin().ok()?, location.pathname().ok()?);
+    // An opaque origin ("null", e.g. a sandbox without allow-same-origin) cannot be embedded.
+    (origin.starts_with("http://") || origin.starts_with("https://")).then(|| format!("{origin}{path}"))
+}
+
 /// The first of the reader's preferred languages that the widget speaks.
 pub fn preferred_lang() -> Option<Lang> {
     let navigator = web_sys::window()?.navigator();

@@ -6,6 +6,7 @@ pub mod calculator;
 pub mod card;
 pub mod chart;
 pub mod context;
+pub mod embed_dialog;
 pub mod filter_bar;
 pub mod grid;
 

@@ -1,13 +1,18 @@
 //! msl-departures: who left Meta Superintelligence Labs in 2025, as a sourced bilingual WebAssembly widget.
 //!
-//! Pure modules (`model`, `dataset`, `filter`, `export`, `i18n`, `url_state`, `pay`) import neither leptos nor web-sys and are tested
-//! natively; `browser` reads the browser; `components` are the views; `mount` starts the widget.
+//! Pure modules (`model`, `dataset`, `filter`, `export`, `i18n`, `url_state`, `pay`) import neither leptos nor
+//! web-sys and are tested natively; `browser` reads the browser; `components` are the views; `mount` starts the
+//! widget; `frame` reports the height inside an iframe; `embed` is the only `#[wasm_bindgen]` surface (the npm
+//! package, behind the `npm` feature so the standalone page does not ship it).
 
 pub mod browser;
 pub mod components;
 pub mod dataset;
 pub mod export;
+#[cfg(feature = "npm")]
+pub mod embed;
 pub mod filter;
+pub mod frame;
 pub mod i18n;
 pub mod model;
 pub mod mount;

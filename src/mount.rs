@@ -1,6 +1,6 @@
 //! Starting the widget in an element: resolve language and dataset, then mount the view.
 //!
-//! Shared by the standalone page (`main.rs`) and, later, the npm `mount()` in the JS boundary.
+//! Shared by the standalone page (`main.rs`) and the npm `mount()` in the JS boundary (`embed.rs`).
 
 use crate::browser;
 use crate::components::app::{App, AppInput};
@@ -46,8 +46,11 @@ pub fn start_standalone() {
     match resolve_dataset(None) {
         Ok((dataset, host_problems)) => {
             let data = Arc::new(WidgetData::new(Arc::new(dataset), "mslw".into()));
-            let input = AppInput { data, host_problems, initial, lang, sync_url: true };
+            let embed_url = browser::page_url();
+            let input = AppInput { data, host_problems, initial, lang, sync_url: true, on_change: None, embed_url };
             leptos::mount::mount_to(root, move || view! { <App input=input /> }).forget();
+            // Only inside an iframe: report the height to the embedding page (see frame.rs).
+            crate::frame::start_height_reporter();
         }
         Err(problems) => {
             let text: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();

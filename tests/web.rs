@@ -40,7 +40,7 @@ fn count(root: &HtmlElement, selector: &str) -> u32 {
 fn mount_with(root: &HtmlElement, lang: Lang, host_problems: Vec<msl_departures::dataset::Problem>, initial: UrlState) -> impl Drop {
     let dataset = Arc::new(bundled_dataset().expect("bundled data valid"));
     let data = Arc::new(WidgetData::new(dataset, format!("t{}", js_sys::Math::random().to_bits())));
-    let input = AppInput { data, host_problems, initial, lang, sync_url: false };
+    let input = AppInput { data, host_problems, initial, lang, sync_url: false, on_change: None, embed_url: None };
     leptos::mount::mount_to(root.clone(), move || view! { <App input=input /> })
 }
 
@@ -187,4 +187,163 @@ fn initial_state_from_a_link_is_applied() {
     let first = root.query_selector("[data-testid=person-card]").unwrap().unwrap();
     assert_eq!(first.get_attribute("data-person-id").as_deref(), Some("afroz-mohiuddin"));
     assert_eq!(root.query_selector("section").unwrap().unwrap().get_attribute("data-theme").as_deref(), Some("dark"));
+}
+
+// ---- the npm boundary (src/embed.rs, behind the `npm` feature that `make test-wasm` turns on) ----
+#[cfg(feature = "npm")]
+mod npm_boundary {
+    use super::*;
+
+    fn js(src: &str) -> JsValue {
+        js_sys::Function::new_no_args(&format!("return ({src});")).call0(&JsValue::NULL).unwrap()
+    }
+
+    fn error_text(e: JsValue) -> String {
+        e.unchecked_into::<js_sys::Error>().message().as_string().unwrap_or_default()
+    }
+
+    #[wasm_bindgen_test]
+    async fn two_mounted_instances_have_their_own_ids_and_filter_independently() {
+        use msl_departures::embed::mount;
+        let (a, b) = (container(), container());
+        let mut ha = mount(a.clone().into(), js("{lang: 'en', state: 'dest=openai'}")).map_err(JsValue::from).unwrap();
+        let _hb = mount(b.clone().into(), js("{lang: 'zh', state: {sort: 'name', cohort: ['new_msl']}}")).map_err(JsValue::from).unwrap();
+        assert_eq!(count(&a, "[data-testid=person-card]"), 4);
+        assert_eq!(count(&b, "[data-testid=person-card]"), 2);
+        // Every id is unique across both widgets, and each label points into its own widget.
+        let document = web_sys::window().unwrap().document().unwrap();
+        let ids = document.query_selector_all("[id]").unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..ids.length() {
+            let id = ids.item(i).unwrap().unchecked_into::<web_sys::Element>().id();
+            assert!(seen.insert(id.clone()), "duplicate id {id}");
+        }
+        for root in [&a, &b] {
+            let labels = root.query_selector_all("label[for]").unwrap();
+            assert!(labels.length() > 3);
+            for i in 0..labels.length() {
+                let target = labels.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("for").unwrap();
+                assert!(root.query_selector(&format!("[id='{target}']")).unwrap().is_some(), "label for {target} outside its widget");
+            }
+        }
+        type_into(&b, "[data-testid=search]", "maher");
+        tick().await;
+        assert_eq!(count(&a, "[data-testid=person-card]"), 4, "typing in b leaves a alone");
+        ha.unmount();
+        assert_eq!(count(&a, "[data-testid=person-card]"), 0);
+        assert!(!ha.mounted());
+        ha.unmount(); // a second unmount is a no-op
+        type_into(&b, "[data-testid=search]", "");
+        tick().await;
+        assert_eq!(count(&b, "[data-testid=person-card]"), 2, "b still works after a is unmounted");
+        // Styles were injected once for the document.
+        assert_eq!(document.query_selector_all("style#mslw-styles").unwrap().length(), 1);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_second_mount_on_one_element_is_refused_until_unmount() {
+        use msl_departures::embed::mount;
+        let root = container();
+        let mut first = mount(root.clone().into(), JsValue::UNDEFINED).map_err(JsValue::from).unwrap();
+        let second = mount(root.clone().into(), JsValue::UNDEFINED).map_err(JsValue::from);
+        let message = error_text(second.err().expect("second mount refused"));
+        assert!(message.contains("already holds a widget"), "{message}");
+        assert_eq!(count(&root, "section.mslw"), 1);
+        first.unmount();
+        let mut again = mount(root.clone().into(), JsValue::UNDEFINED).map_err(JsValue::from).expect("mountable after unmount");
+        assert_eq!(count(&root, "section.mslw"), 1);
+        again.unmount();
+    }
+
+    #[wasm_bindgen_test]
+    fn invalid_options_throw_a_readable_error_and_mount_nothing() {
+        use msl_departures::embed::mount;
+        for (options, expected) in [
+            ("{lang: 'fr'}", "`lang`"),
+            ("{theme: 'purple'}", "`theme`"),
+            ("{onChange: 'not a function'}", "`onChange`"),
+            ("{onchange: () => 1}", "unknown option `onchange`"),
+            ("{state: 42}", "`state`"),
+            ("{state: {dest: {}}}", "`state.dest`"),
+            ("{injectStyles: 'yes'}", "invalid options"),
+            ("{embedUrl: 'javascript:alert(1)'}", "`embedUrl`"),
+            ("'lang=en'", "must be an object"),
+        ] {
+            let root = container();
+            let result = mount(root.clone().into(), js(options)).map_err(JsValue::from);
+            let message = error_text(result.err().unwrap_or_else(|| panic!("{options} accepted")));
+            assert!(message.contains(expected) && message.starts_with("msl-departures mount()"), "{options}: {message}");
+            assert_eq!(count(&root, "section"), 0);
+            assert!(!root.has_attribute("data-msl-departures-mounted"));
+        }
+        let not_an_element = mount(js("{}"), JsValue::UNDEFINED).map_err(JsValue::from);
+        assert!(error_text(not_an_element.err().unwrap()).contains("HTMLElement"));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_rejected_host_dataset_mounts_on_bundled_data_and_lists_the_problems() {
+        use msl_departures::embed::mount;
+        let root = container();
+        let handle = mount(root.clone().into(), js("{lang: 'en', dataset: {schema_version: 1, people: [{id: 'Not An Id'}]}}"))
+            .map_err(JsValue::from)
+            .unwrap();
+        assert_eq!(count(&root, "[data-testid=person-card]"), 9);
+        assert!(root.query_selector("[data-testid=data-problems]").unwrap().is_some());
+        let problems: js_sys::Array = handle.problems().unchecked_into();
+        assert!(problems.length() > 0);
+        let paths: Vec<String> = problems
+            .iter()
+            .map(|p| js_sys::Reflect::get(&p, &"path".into()).unwrap().as_string().unwrap())
+            .collect();
+        assert!(paths.iter().any(|p| p == "people[0].id"), "{paths:?}");
+        let bad_json = mount(container().into(), js("{dataset: '{not json'}")).map_err(JsValue::from).unwrap();
+        assert!(js_sys::Array::from(&bad_json.problems()).length() > 0);
+        let good = mount(container().into(), js(&format!("{{dataset: {}}}", msl_departures::browser::BUNDLED_JSON))).map_err(JsValue::from).unwrap();
+        assert_eq!(js_sys::Array::from(&good.problems()).length(), 0);
+    }
+
+    #[wasm_bindgen_test]
+    async fn on_change_reports_the_canonical_query_after_a_change_only() {
+        use msl_departures::embed::mount;
+        let root = container();
+        let calls = js_sys::Array::new();
+        let record = js_sys::Function::new_with_args("calls", "return (q, s) => calls.push([q, s]);").call1(&JsValue::NULL, &calls).unwrap();
+        let options = js("{lang: 'en'}");
+        js_sys::Reflect::set(&options, &"onChange".into(), &record).unwrap();
+        let _h = mount(root.clone().into(), options).map_err(JsValue::from).unwrap();
+        tick().await;
+        assert_eq!(calls.length(), 0, "no call on first render");
+        click(&root, "[data-testid=filter-dest-openai]");
+        tick().await;
+        assert_eq!(calls.length(), 1);
+        let call: js_sys::Array = calls.get(0).unchecked_into();
+        assert_eq!(call.get(0).as_string().as_deref(), Some("lang=en&dest=openai"));
+        assert_eq!(js_sys::Reflect::get(&call.get(1), &"dest".into()).unwrap().as_string().as_deref(), Some("openai"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_embed_dialog_shows_the_snippet_for_the_current_view() {
+    let root = container();
+    let dataset = Arc::new(bundled_dataset().expect("bundled data valid"));
+    let data = Arc::new(WidgetData::new(dataset, "emb".into()));
+    let input = AppInput {
+        data,
+        host_problems: vec![],
+        initial: parse_query("dest=openai"),
+        lang: Lang::En,
+        sync_url: false,
+        on_change: None,
+        embed_url: Some("https://news.example/msl/".into()),
+    };
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <App input=input /> });
+    click(&root, "[data-testid=embed-button]");
+    tick().await;
+    let dialog: web_sys::HtmlDialogElement = root.query_selector("[data-testid=embed-dialog]").unwrap().unwrap().unchecked_into();
+    assert!(dialog.open());
+    let snippet: web_sys::HtmlTextAreaElement = root.query_selector("[data-testid=embed-snippet]").unwrap().unwrap().unchecked_into();
+    assert!(snippet.value().contains("data-src=\"https://news.example/msl/?lang=en&amp;dest=openai\""), "{}", snippet.value());
+    click(&root, "[data-testid=embed-close]");
+    tick().await;
+    assert!(!dialog.open());
 }

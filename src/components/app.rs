@@ -4,6 +4,7 @@ use crate::browser;
 use crate::components::about::Footer;
 use crate::components::calculator::Calculator;
 use crate::components::context::Context;
+use crate::components::embed_dialog::EmbedDialog;
 use crate::components::filter_bar::FilterBar;
 use crate::components::grid::Grid;
 use crate::dataset::Problem;
@@ -24,12 +25,17 @@ pub struct AppInput {
     pub lang: Lang,
     /// Whether the widget owns the page URL (standalone page, iframe) and keeps it in step.
     pub sync_url: bool,
+    /// Called with the canonical query string after each change of state (not on first render):
+    /// how an npm host keeps its own URL in step.
+    pub on_change: Option<Box<dyn Fn(String)>>,
+    /// The standalone page's URL (origin + path) that the "Embed" snippet points to; `None` hides the button.
+    pub embed_url: Option<String>,
 }
 
 /// The whole widget.
 #[component]
 pub fn App(input: AppInput) -> impl IntoView {
-    let AppInput { data, host_problems, initial, lang, sync_url } = input;
+    let AppInput { data, host_problems, initial, lang, sync_url, on_change, embed_url } = input;
     let state = WidgetState::new(data.clone(), initial, lang);
     provide_context(state);
     let lang = state.lang;
@@ -37,6 +43,16 @@ pub fn App(input: AppInput) -> impl IntoView {
     if sync_url {
         // replaceState, not pushState: Back leaves the page instead of stepping through keystrokes.
         Effect::new(move |_| browser::replace_query(&to_query(&state.url_state())));
+    }
+    if let Some(on_change) = on_change {
+        // The effect's first run only records the initial query; later runs report real changes.
+        Effect::new(move |previous: Option<String>| {
+            let query = to_query(&state.url_state());
+            if previous.is_some_and(|p| p != query) {
+                on_change(query.clone());
+            }
+            query
+        });
     }
 
     let title_id = data.id("title");
@@ -69,6 +85,7 @@ pub fn App(input: AppInput) -> impl IntoView {
                             <option value="dark">{tr(lang, |u| u.theme_dark)}</option>
                         </select>
                     </label>
+                    {embed_url.map(|page_url| view! { <EmbedDialog page_url=page_url /> })}
                 </div>
             </header>
             <DataProblems problems=host_problems />

@@ -2,10 +2,14 @@
 // No browser is ever downloaded; every page records its requests and console errors for assertions.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
+/** The npm package folder written by `make pkg`. */
+export const PKG = resolve(import.meta.dirname, '../../pkg');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -83,4 +87,23 @@ export async function axeViolations(target) {
   await target.evaluate(source);
   const result = await target.evaluate((tags) => globalThis.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** A throwaway folder (removed when the test process exits) holding `files` ({name: text}). */
+export function tempDir(files = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'mslw-e2e-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** Records `securitypolicyviolation` events of every document in `context` on `window.__cspViolations`
+ *  (an init script runs before any page script and is not itself subject to the page's CSP). */
+export async function recordCspViolations(context) {
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
 }

@@ -1,0 +1,179 @@
+//! Inside an iframe: tell the embedding page the document's height, and nothing else.
+//!
+//! The only message is `{type: "msl-departures:height", v: 1, id, height}`, posted to exactly the host
+//! origin that `embed.js` wrote into the iframe's fragment (or, failing that, the referrer's origin;
+//! with neither, nothing is posted and the iframe keeps its default height). The widget never listens
+//! for messages: a message cannot make it navigate or run anything, because nothing receives them.
+//! Every browser call degrades to "no message", never a panic.
+
+use crate::url_state::query_pairs;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The message type; prefixed so a host page with other embeds can tell ours apart.
+pub const HEIGHT_TYPE: &str = "msl-departures:height";
+/// The protocol version: a host script checks it, so a later change of shape cannot be misread.
+pub const PROTOCOL_VERSION: u32 = 1;
+/// Fragment keys written by `embed.js`: the embed's id on the host page and the host's origin.
+pub const ID_KEY: &str = "embed-id";
+pub const ORIGIN_KEY: &str = "embed-origin";
+/// Set on `<html>` while the height is being reported (styled in style/page.css).
+pub const FRAMED_ATTR: &str = "data-mslw-framed";
+
+/// What the iframe learned from its URL about the page embedding it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrameParams {
+    /// Echoed back so a host page with several embeds knows which iframe is speaking.
+    pub id: String,
+    /// The exact origin to post to (`scheme://host[:port]`), never `*`.
+    pub target_origin: String,
+}
+
+/// Reads the fragment `embed-id=…&embed-origin=…` (pure, so it is tested natively). `fallback_origin`
+/// is the referrer's origin. Returns `None` when there is no usable target origin.
+pub fn frame_params(fragment: &str, fallback_origin: Option<&str>) -> Option<FrameParams> {
+    let mut id = String::new();
+    let mut origin = None;
+    for (key, value) in query_pairs(fragment.trim_start_matches('#')) {
+        match key.as_str() {
+            ID_KEY if is_embed_id(&value) => id = value,
+            ORIGIN_KEY if is_origin(&value) => origin = Some(value),
+            _ => {}
+        }
+    }
+    let target_origin = origin.or_else(|| fallback_origin.filter(|o| is_origin(o)).map(str::to_owned))?;
+    Some(FrameParams { id, target_origin })
+}
+
+/// Ids are short tokens; anything else is dropped rather than echoed to the host.
+fn is_embed_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A serialised http(s) origin: scheme, host, optional port, and no path, query or credentials.
+pub fn is_origin(s: &str) -> bool {
+    let rest = match s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")) {
+        Some(rest) => rest,
+        None => return false,
+    };
+    !rest.is_empty()
+        && rest.len() <= 255
+        && rest.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
+}
+
+/// The height reported to the host: whole CSS pixels, rounded up so no line is cut off; a
+/// non-finite or negative measurement (never expected) reports nothing.
+pub fn reported_height(measured: f64) -> Option<u32> {
+    (measured.is_finite() && measured >= 0.0).then(|| measured.ceil().min(f64::from(u32::MAX)) as u32)
+}
+
+/// Starts the height reporter when the page runs inside a frame; a top-level page does nothing.
+/// The observer lives as long as the page (the standalone page never unmounts), so its closure is
+/// deliberately leaked.
+pub fn start_height_reporter() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if js_sys::Object::is(&parent, &window) {
+        return;
+    }
+    let Some(document) = window.document() else {
+        return;
+    };
+    let referrer_origin = origin_of(&document.referrer());
+    let hash = window.location().hash().unwrap_or_default();
+    let Some(params) = frame_params(&hash, referrer_origin.as_deref()) else {
+        return;
+    };
+    let Some(root) = document.document_element() else {
+        return;
+    };
+    // page.css hides the scrollbar of a framed page (scrolling still works): a scrollbar appearing while
+    // the host resizes the iframe would narrow the layout, change the height, and feed back.
+    let _ = root.set_attribute(FRAMED_ATTR, "");
+    let measured = root.clone();
+    let mut last: Option<u32> = None;
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        let Some(height) = reported_height(measured.get_bounding_client_rect().height()) else {
+            return;
+        };
+        // ResizeObserver also fires for width-only changes; the host only needs new heights.
+        if last == Some(height) {
+            return;
+        }
+        last = Some(height);
+        post_height(&parent, &params, height);
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+        on_resize.forget();
+    }
+}
+
+/// Posts one height message. A failure (e.g. the host navigated to another origin, so the exact
+/// target origin no longer matches) drops the message; the browser reports nothing to us.
+fn post_height(parent: &web_sys::Window, params: &FrameParams, height: u32) {
+    let message = js_sys::Object::new();
+    let fields: [(&str, JsValue); 4] = [
+        ("type", HEIGHT_TYPE.into()),
+        ("v", PROTOCOL_VERSION.into()),
+        ("id", params.id.as_str().into()),
+        ("height", height.into()),
+    ];
+    for (key, value) in fields {
+        if js_sys::Reflect::set(&message, &key.into(), &value).is_err() {
+            return;
+        }
+    }
+    let _ = parent.post_message(&message, &params.target_origin);
+}
+
+/// The origin of a URL, or `None` when it is empty or not http(s).
+fn origin_of(url: &str) -> Option<String> {
+    if url.is_empty() {
+        return None;
+    }
+    let origin = web_sys::Url::new(url).ok()?.origin();
+    is_origin(&origin).then_some(origin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fragment_names_the_embed_and_its_host() {
+        let p = frame_params("#embed-id=msl-1&embed-origin=http%3A%2F%2F127.0.0.2%3A8081", None);
+        assert_eq!(p, Some(FrameParams { id: "msl-1".into(), target_origin: "http://127.0.0.2:8081".into() }));
+    }
+
+    #[test]
+    fn without_a_usable_origin_nothing_is_posted() {
+        assert_eq!(frame_params("", None), None);
+        assert_eq!(frame_params("#embed-id=a", None), None);
+        // "*" would post to whoever the parent is; a path or a javascript: URL is not an origin.
+        for bad in ["*", "javascript:alert(1)", "http://a.example/path", "https://u:p@a.example", "null", "ftp://x"] {
+            let hash = format!("#embed-id=a&embed-origin={}", bad.replace(':', "%3A").replace('/', "%2F"));
+            assert_eq!(frame_params(&hash, None), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_referrer_origin_is_the_fallback_and_a_bad_id_is_dropped() {
+        let p = frame_params("#embed-id=%3Cscript%3E", Some("https://news.example"));
+        assert_eq!(p, Some(FrameParams { id: String::new(), target_origin: "https://news.example".into() }));
+        assert_eq!(frame_params("", Some("not an origin")), None);
+    }
+
+    #[test]
+    fn heights_are_whole_pixels_rounded_up() {
+        assert_eq!(reported_height(812.2), Some(813));
+        assert_eq!(reported_height(0.0), Some(0));
+        assert_eq!(reported_height(f64::NAN), None);
+        assert_eq!(reported_height(f64::INFINITY), None);
+        assert_eq!(reported_height(-1.0), None);
+    }
+}
