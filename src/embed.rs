@@ -126,7 +126,12 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
             return Err(fail(format!("unknown option `{key}` (known: {})", OPTION_KEYS.join(", "))));
         }
     }
-    let plain: PlainOptions = serde_wasm_bindgen::from_value(options.clone()).map_err(|e| fail(format!("invalid options: {e}")))?;
+    // Copied into a fresh object first, so serde reads plain data, never a host getter or proxy.
+    let copy = js_sys::Object::new();
+    for key in ["lang", "theme", "injectStyles", "embedUrl"] {
+        let _ = js_sys::Reflect::set(&copy, &JsValue::from_str(key), &get(options, key));
+    }
+    let plain: PlainOptions = serde_wasm_bindgen::from_value(copy.into()).map_err(|e| fail(format!("invalid options: {e}")))?;
     let lang = match plain.lang {
         None => None,
         Some(tag) => Some(Lang::from_tag(&tag).ok_or_else(|| fail(format!("option `lang` must be \"zh\" or \"en\", not {tag:?}")))?),
