@@ -134,16 +134,16 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
     let plain: PlainOptions = serde_wasm_bindgen::from_value(copy.into()).map_err(|e| fail(format!("invalid options: {e}")))?;
     let lang = match plain.lang {
         None => None,
-        Some(tag) => Some(Lang::from_tag(&tag).ok_or_else(|| fail(format!("option `lang` must be \"zh\" or \"en\", not {tag:?}")))?),
+        Some(tag) => Some(Lang::from_tag(&tag).ok_or_else(|| fail(format!("option `lang` must be \"zh\" or \"en\", not \"{tag}\"")))?),
     };
     let theme = match plain.theme.as_deref() {
         None => None,
         Some("auto") => Some(None),
-        Some(t) => Some(Some(Theme::parse(t).ok_or_else(|| fail(format!("option `theme` must be \"light\", \"dark\" or \"auto\", not {t:?}")))?)),
+        Some(t) => Some(Some(Theme::parse(t).ok_or_else(|| fail(format!("option `theme` must be \"light\", \"dark\" or \"auto\", not \"{t}\"")))?)),
     };
     let embed_url = match plain.embed_url {
         Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
-            return Err(fail(format!("option `embedUrl` must be an http(s) URL, not {url:?}")));
+            return Err(fail(format!("option `embedUrl` must be an http(s) URL, not \"{url}\"")));
         }
         other => other,
     };
