@@ -275,8 +275,10 @@ impl Drop for WidgetHandle {
 #[wasm_bindgen]
 pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "HTMLElement")] element: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "MslDeparturesOptions")] options: JsValue,
+    // Optional, so TypeScript sees `options?`; what the object holds is checked in parse_options.
+    #[wasm_bindgen(unchecked_optional_param_type = "MslDeparturesOptions")] options: Option<js_sys::Object>,
 ) -> Result<WidgetHandle, JsError> {
+    let options: JsValue = options.map_or(JsValue::UNDEFINED, JsValue::from);
     let element: web_sys::HtmlElement = element.dyn_into().map_err(|_| fail("the first argument must be an HTMLElement"))?;
     if element.has_attribute(MOUNTED_ATTR) {
         return Err(fail("this element already holds a widget; call unmount() on its handle before mounting again"));

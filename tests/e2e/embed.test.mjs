@@ -278,3 +278,25 @@ test("the Embed dialog's snippet reproduces the current view on another site", a
   assert.equal(await frame.locator('[data-testid=search]').inputValue(), 'a');
   await pasted.context.close();
 });
+
+test('inside the sandboxed iframe a source link opens a new tab (allow-popups), and nothing leaves the machine', async () => {
+  const url = hostPage('links.html', snippet('lang=en'));
+  const context = await browser.newContext();
+  // Any request off loopback is answered here, never sent: the test only needs to see the tab open.
+  await context.route((u) => !['127.0.0.1', '127.0.0.2'].includes(new URL(u).hostname), (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>stub</title>' }),
+  );
+  const page = await context.newPage();
+  await page.goto(url);
+  const frame = await widgetFrame(page, 'body');
+  await frame.locator('[data-person-id=bert-maher] summary').click();
+  const link = frame.locator('[data-person-id=bert-maher] a[href^="https://"]').first();
+  const href = await link.getAttribute('href');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  const [popup] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await popup.waitForLoadState('domcontentloaded');
+  assert.equal(popup.url(), href);
+  assert.equal(await popup.title(), 'stub', 'served by the test, not the network');
+  assert.equal(page.url(), url, 'the host page stays where it is');
+  await context.close();
+});
