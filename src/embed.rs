@@ -129,19 +129,24 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
             return Err(fail(format!("unknown option `{key}` (known: {})", OPTION_KEYS.join(", "))));
         }
     }
-    let plain: PlainOptions = serde_wasm_bindgen::from_value(options.clone()).map_err(|e| fail(format!("invalid options: {e}")))?;
+    // Copied into a fresh object first, so serde reads plain data, never a host getter or proxy.
+    let copy = js_sys::Object::new();
+    for key in ["lang", "theme", "injectStyles", "embedUrl"] {
+        let _ = js_sys::Reflect::set(&copy, &JsValue::from_str(key), &get(options, key));
+    }
+    let plain: PlainOptions = serde_wasm_bindgen::from_value(copy.into()).map_err(|e| fail(format!("invalid options: {e}")))?;
     let lang = match plain.lang {
         None => None,
-        Some(tag) => Some(Lang::from_tag(&tag).ok_or_else(|| fail(format!("option `lang` must be \"zh\" or \"en\", not {tag:?}")))?),
+        Some(tag) => Some(Lang::from_tag(&tag).ok_or_else(|| fail(format!("option `lang` must be \"zh\" or \"en\", not \"{tag}\"")))?),
     };
     let theme = match plain.theme.as_deref() {
         None => None,
         Some("auto") => Some(None),
-        Some(t) => Some(Some(Theme::parse(t).ok_or_else(|| fail(format!("option `theme` must be \"light\", \"dark\" or \"auto\", not {t:?}")))?)),
+        Some(t) => Some(Some(Theme::parse(t).ok_or_else(|| fail(format!("option `theme` must be \"light\", \"dark\" or \"auto\", not \"{t}\"")))?)),
     };
     let embed_url = match plain.embed_url {
         Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
-            return Err(fail(format!("option `embedUrl` must be an http(s) URL, not {url:?}")));
+            return Err(fail(format!("option `embedUrl` must be an http(s) URL, not \"{url}\"")));
         }
         other => other,
     };
@@ -274,8 +279,10 @@ impl Drop for WidgetHandle {
 #[wasm_bindgen]
 pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "HTMLElement")] element: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "MslDeparturesOptions")] options: JsValue,
+    // Optional, so TypeScript sees `options?`; what the object holds is checked in parse_options.
+    #[wasm_bindgen(unchecked_optional_param_type = "MslDeparturesOptions")] options: Option<js_sys::Object>,
 ) -> Result<WidgetHandle, JsError> {
+    let options: JsValue = options.map_or(JsValue::UNDEFINED, JsValue::from);
     let element: web_sys::HtmlElement = element.dyn_into().map_err(|_| fail("the first argument must be an HTMLElement"))?;
     if element.has_attribute(MOUNTED_ATTR) {
         return Err(fail("this element already holds a widget; call unmount() on its handle before mounting again"));

@@ -198,13 +198,18 @@ mod npm_boundary {
         js_sys::Function::new_no_args(&format!("return ({src});")).call0(&JsValue::NULL).unwrap()
     }
 
+    /// The exported function as JS calls it: `undefined` options are absent.
+    fn mount(element: JsValue, options: JsValue) -> Result<msl_departures::embed::WidgetHandle, wasm_bindgen::JsError> {
+        let options = (!options.is_undefined()).then(|| options.unchecked_into::<js_sys::Object>());
+        msl_departures::embed::mount(element, options)
+    }
+
     fn error_text(e: JsValue) -> String {
         e.unchecked_into::<js_sys::Error>().message().as_string().unwrap_or_default()
     }
 
     #[wasm_bindgen_test]
     async fn two_mounted_instances_have_their_own_ids_and_filter_independently() {
-        use msl_departures::embed::mount;
         let (a, b) = (container(), container());
         let mut ha = mount(a.clone().into(), js("{lang: 'en', state: 'dest=openai'}")).map_err(JsValue::from).unwrap();
         let _hb = mount(b.clone().into(), js("{lang: 'zh', state: {sort: 'name', cohort: ['new_msl']}}")).map_err(JsValue::from).unwrap();
@@ -242,7 +247,6 @@ mod npm_boundary {
 
     #[wasm_bindgen_test]
     fn a_second_mount_on_one_element_is_refused_until_unmount() {
-        use msl_departures::embed::mount;
         let root = container();
         let mut first = mount(root.clone().into(), JsValue::UNDEFINED).map_err(JsValue::from).unwrap();
         let second = mount(root.clone().into(), JsValue::UNDEFINED).map_err(JsValue::from);
@@ -257,7 +261,6 @@ mod npm_boundary {
 
     #[wasm_bindgen_test]
     fn invalid_options_throw_a_readable_error_and_mount_nothing() {
-        use msl_departures::embed::mount;
         for (options, expected) in [
             ("{lang: 'fr'}", "`lang`"),
             ("{theme: 'purple'}", "`theme`"),
@@ -282,7 +285,6 @@ mod npm_boundary {
 
     #[wasm_bindgen_test]
     fn a_rejected_host_dataset_mounts_on_bundled_data_and_lists_the_problems() {
-        use msl_departures::embed::mount;
         let root = container();
         let handle = mount(root.clone().into(), js("{lang: 'en', dataset: {schema_version: 1, people: [{id: 'Not An Id'}]}}"))
             .map_err(JsValue::from)
@@ -304,7 +306,6 @@ mod npm_boundary {
 
     #[wasm_bindgen_test]
     async fn on_change_reports_the_canonical_query_after_a_change_only() {
-        use msl_departures::embed::mount;
         let root = container();
         let calls = js_sys::Array::new();
         let record = js_sys::Function::new_with_args("calls", "return (q, s) => calls.push([q, s]);").call1(&JsValue::NULL, &calls).unwrap();
