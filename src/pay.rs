@@ -48,6 +48,7 @@ pub const MAX_INPUT_CHARS: usize = 64;
 pub const CNY_PER_USD: f64 = 7.1161;
 pub const CNY_RATE_DATE: Date = Date { year: 2025, month: 8, day: Some(25) };
 pub const CNY_RATE_SOURCE: &str = "MENAFN, from China Foreign Exchange Trade System data";
+pub const CNY_RATE_SOURCE_ZH: &str = "MENAFN（援引中国外汇交易中心数据）";
 pub const CNY_RATE_SOURCE_URL: &str = "https://menafn.com/1109970016/Chinese-Edges-Higher-Against-US-Dollar";
 
 /// Median usual weekly earnings of US full-time wage and salary workers, third quarter 2025, not seasonally
@@ -1181,12 +1182,13 @@ pub struct CalcUi {
     pub per_minute: &'static str,
     pub per_second: &'static str,
     pub rates_zero: &'static str,
-    /// "In yuan: {} at {} yuan per dollar, {} ({}); a fixed rate, for illustration." (amount, rate, date, source)
+    /// "In yuan: {} at {} yuan to the dollar, the central parity rate of {}; …" (amount, rate, date); the source follows.
     pub cny: &'static str,
     /// "That is about {} years of a median US full-time worker's pay ({} a week, {})."
     pub median_years: &'static str,
     pub median_weeks: &'static str,
     pub median_zero: &'static str,
+    pub median_link: &'static str,
     pub zero_weeks: &'static str,
     pub fix_fields: &'static str,
     pub caveat: &'static str,
@@ -1265,10 +1267,12 @@ pub const CALC_UI_EN: CalcUi = CalcUi {
     per_minute: "per minute",
     per_second: "per second",
     rates_zero: "No rate: no time was spent at Meta.",
-    cny: "In yuan: {} at {} yuan to the dollar, the central parity rate of {} ({}). A fixed rate, for illustration.",
+    cny: "In yuan: {} at {} yuan to the dollar, the central parity rate of {}; a fixed rate, for illustration. \
+          Source:",
     median_years: "That is about {} years of pay for a median US full-time worker ({} a week, {}).",
     median_weeks: "That is about {} weeks of pay for a median US full-time worker ({} a week, {}).",
     median_zero: "That is nothing: no pay at all.",
+    median_link: "BLS news release",
     zero_weeks: "0 weeks at Meta: every model pays $0. Someone who never started draws no salary and vests no \
                  stock.",
     fix_fields: "Fix the field marked above to see a result.",
@@ -1343,10 +1347,11 @@ pub const CALC_UI_ZH: CalcUi = CalcUi {
     per_minute: "每分钟",
     per_second: "每秒",
     rates_zero: "无法折算：在 Meta 的时间为 0。",
-    cny: "折合人民币：{}，按 {} 元兑 1 美元计算，即 {} 的人民币兑美元中间价（{}）。固定汇率，仅作示意。",
+    cny: "折合人民币：{}，按 {} 元兑 1 美元计算，即 {} 的人民币兑美元中间价；固定汇率，仅作示意。来源：",
     median_years: "这相当于美国全职雇员中位数收入约 {} 年的工资（每周 {}，{}）。",
     median_weeks: "这相当于美国全职雇员中位数收入约 {} 周的工资（每周 {}，{}）。",
     median_zero: "也就是说：分文未得。",
+    median_link: "美国劳工统计局发布",
     zero_weeks: "在 Meta 0 周：每种模型都是 0 美元。从未到岗的人既不领工资，也没有股票归属。",
     fix_fields: "请修正上面标出的输入项以查看结果。",
     caveat: "没有人知道任何人的真实薪酬：这里只是把报道中的或假设的薪酬包套用到任职时间上，并非任何人实际拿到的钱。",
@@ -1414,14 +1419,6 @@ impl PackageId {
     }
 }
 
-/// "$7.7M ($7,692,308)" to "$99.7M ($99,723,077)" style range, in the active language.
-pub fn format_range(low: f64, high: f64, lang: Lang) -> (String, String) {
-    match lang {
-        Lang::En => (format_usd_short(low), format_usd_short(high)),
-        Lang::Zh => (format_wan_yi(low), format_wan_yi(high)),
-    }
-}
-
 /// The plain comparison sentence: the chosen amount in years (or weeks) of the US median full-time wage.
 pub fn comparison_sentence(outcome: &Outcome, lang: Lang) -> String {
     let u = calc_ui(lang);
@@ -1444,7 +1441,15 @@ pub fn comparison_sentence(outcome: &Outcome, lang: Lang) -> String {
     }
 }
 
-/// The dated rate for the CNY line: ("7.1161", "25 Aug 2025" / "2025年8月25日").
+/// The CNY rate's source in words, for its link.
+pub fn cny_source_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => CNY_RATE_SOURCE,
+        Lang::Zh => CNY_RATE_SOURCE_ZH,
+    }
+}
+
+/// The dated rate for the CNY line: ("7.1161", "Aug 25, 2025" / "2025年8月25日").
 pub fn cny_rate_text(lang: Lang) -> (String, String) {
     let rate_tenthousandths = round_u64(CNY_PER_USD * 10_000.0);
     let mut rate = (rate_tenthousandths / 10_000).to_string();

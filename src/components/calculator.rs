@@ -9,10 +9,10 @@ use crate::dataset::is_safe_https_url;
 use crate::i18n::{format_weeks_range, status_label};
 use crate::model::{Dataset, Lang, Person};
 use crate::pay::{
-    article_example, calc_ui, comparison_sentence, compute, cny_rate_text, error_for, fill, format_cny,
+    article_example, calc_ui, cny_source_label, comparison_sentence, compute, cny_rate_text, error_for, fill, format_cny,
     format_count, format_usd, format_usd_full, format_usd_short, format_wan_yi, format_weeks_input, parse_weeks,
     slider_to_weeks, weeks_for_person, weeks_to_slider, CalcInputs, Field, FieldError, Outcome, PackageId,
-    ParseError, PayModel, PeriodKind, CNY_RATE_SOURCE, CNY_RATE_SOURCE_URL, MEDIAN_SOURCE_URL, SLIDER_MAX,
+    ParseError, PayModel, PeriodKind, CNY_RATE_SOURCE_URL, MEDIAN_SOURCE_URL, SLIDER_MAX,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -438,7 +438,7 @@ fn Details(outcome: Outcome, lang: Signal<Lang>) -> impl IntoView {
     let cny = move || {
         let l = lang.get();
         let (rate, date) = cny_rate_text(l);
-        fill(calc_ui(l).cny, &[&format_cny(o.chosen_cny, l), &rate, &date, CNY_RATE_SOURCE])
+        fill(calc_ui(l).cny, &[&format_cny(o.chosen_cny, l), &rate, &date])
     };
     view! {
         {(o.weeks <= 0.0).then(|| view! { <p class="mslw-calc-zero" data-testid="calc-zero-note">{move || u().zero_weeks}</p> })}
@@ -456,11 +456,11 @@ fn Details(outcome: Outcome, lang: Signal<Lang>) -> impl IntoView {
         {rates}
         <p data-testid="calc-cny">
             {cny}" "
-            <a href=CNY_RATE_SOURCE_URL target="_blank" rel="noopener noreferrer">{CNY_RATE_SOURCE}</a>
+            <a href=CNY_RATE_SOURCE_URL target="_blank" rel="noopener noreferrer">{move || cny_source_label(lang.get())}</a>
         </p>
         <p data-testid="calc-comparison">
             {move || comparison_sentence(&o, lang.get())}" "
-            <a href=MEDIAN_SOURCE_URL target="_blank" rel="noopener noreferrer">"BLS"</a>
+            <a href=MEDIAN_SOURCE_URL target="_blank" rel="noopener noreferrer">{move || u().median_link}</a>
         </p>
     }
 }
