@@ -24,6 +24,34 @@ const STATES = [
   ['every detail open, dark', '/?lang=zh&theme=dark', {}, () => document.querySelectorAll('details').forEach((d) => (d.open = true))],
 ];
 
+/** States reached by acting like a reader, not by URL. */
+const ACTED = [
+  ['calculator field error', async (page) => {
+    await page.locator('[data-testid=calc-weeks-text]').fill('abc');
+    await page.waitForSelector('[data-testid=calc-weeks-text][aria-invalid=true]');
+  }],
+  ['calculator field error, Chinese dark', async (page) => {
+    await page.locator('[data-testid=lang-switch]').click();
+    await page.locator('[data-testid=theme-select]').selectOption('dark');
+    await page.locator('[data-testid=calc-weeks-text]').fill('-5');
+    await page.waitForSelector('[data-testid=calc-weeks-text][aria-invalid=true]');
+  }],
+  ['embed dialog open', async (page) => {
+    await page.locator('[data-testid=embed-button]').click();
+    await page.waitForSelector('[data-testid=embed-dialog][open]');
+  }],
+];
+
+for (const [name, act] of ACTED) {
+  test(`axe finds no WCAG 2.2 AA violation: ${name}`, async () => {
+    const { page, context } = await openPage(browser, `${server.origin}/?lang=en`);
+    await widgetReady(page);
+    await act(page);
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
+}
+
 for (const [name, path, options, setup] of STATES) {
   test(`axe finds no WCAG 2.2 AA violation: ${name}`, async () => {
     const { page, context } = await openPage(browser, server.origin + path, options);
