@@ -1,17 +1,9 @@
 // axe-core (WCAG 2.0–2.2 A and AA tags) on every state of the grid a reader can reach.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, widgetReady, axeViolations } from './harness.mjs';
+import { openPage, widgetReady, axeViolations, useWidgetServer } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useWidgetServer();
 
 const STATES = [
   ['English', '/?lang=en', {}, null],
@@ -44,7 +36,7 @@ const ACTED = [
 
 for (const [name, act] of ACTED) {
   test(`axe finds no WCAG 2.2 AA violation: ${name}`, async () => {
-    const { page, context } = await openPage(browser, `${server.origin}/?lang=en`);
+    const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en`);
     await widgetReady(page);
     await act(page);
     assert.deepEqual(await axeViolations(page), []);
@@ -54,7 +46,7 @@ for (const [name, act] of ACTED) {
 
 for (const [name, path, options, setup] of STATES) {
   test(`axe finds no WCAG 2.2 AA violation: ${name}`, async () => {
-    const { page, context } = await openPage(browser, server.origin + path, options);
+    const { page, context } = await openPage(env.browser, env.server.origin + path, options);
     await widgetReady(page);
     if (setup) await page.evaluate(setup);
     assert.deepEqual(await axeViolations(page), []);

@@ -1,22 +1,14 @@
 // The pay calculator as a reader meets it in the release build: the article's example, every hostile input of
 // reliability.md items 12–14 (inline error, aria-invalid, aria-describedby, no NaN/Infinity/negative, other controls
 // still working), and card → calculator for a new MSL hire and for "never started".
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, widgetReady } from './harness.mjs';
+import { openPage, widgetReady, useWidgetServer } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useWidgetServer();
 
 async function open(query = '?lang=en', options = {}) {
-  const opened = await openPage(browser, `${server.origin}/${query}`, options);
+  const opened = await openPage(env.browser, `${env.server.origin}/${query}`, options);
   await widgetReady(opened.page);
   await opened.page.waitForSelector('[data-testid=calc-result]');
   return opened;

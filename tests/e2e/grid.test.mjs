@@ -1,27 +1,19 @@
 // The departures grid as a reader uses it: search, filters, deep links, history, keyboard, layout.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, openPage, widgetReady } from './harness.mjs';
+import { openPage, widgetReady, useWidgetServer } from './harness.mjs';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/departures.json', import.meta.url), 'utf8'));
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useWidgetServer();
 
 const cardIds = (page) => page.$$eval('[data-testid=person-card]', (cards) => cards.map((c) => c.dataset.personId));
 const countText = (page) => page.locator('[data-testid=result-count]').innerText();
 
 for (const query of ['maher', '马赫', 'ＭＡＨＥＲ', '  Mâher ']) {
   test(`searching ${JSON.stringify(query)} finds Bert Maher`, async () => {
-    const { page, context } = await openPage(browser, `${server.origin}/?lang=en`);
+    const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en`);
     await widgetReady(page);
     await page.locator('[data-testid=search]').fill(query);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=person-card]').length === 1);
@@ -34,7 +26,7 @@ for (const query of ['maher', '马赫', 'ＭＡＨＥＲ', '  Mâher ']) {
 test('destination OpenAI shows exactly the people the data sends there', async () => {
   const expected = DATA.people.filter((p) => p.destination.org?.en === 'OpenAI').map((p) => p.id).sort();
   assert.ok(expected.length > 0);
-  const { page, context } = await openPage(browser, `${server.origin}/?lang=en`);
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en`);
   await widgetReady(page);
   await page.locator('[data-testid=filter-dest-openai]').check();
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=person-card]').length === n, expected.length);
@@ -45,7 +37,7 @@ test('destination OpenAI shows exactly the people the data sends there', async (
 });
 
 test('a deep link reproduces its view, and again after reload', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/?sort=name&dest=openai&lang=zh&theme=dark&bogus=1`);
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?sort=name&dest=openai&lang=zh&theme=dark&bogus=1`);
   await widgetReady(page);
   const check = async () => {
     assert.deepEqual(await cardIds(page), ['afroz-mohiuddin', 'avi-verma', 'chaya-nayak', 'ethan-knight']);
@@ -66,8 +58,8 @@ test('a deep link reproduces its view, and again after reload', async () => {
 test('a hostile query string loads with its valid parts applied', async () => {
   const long = 'x'.repeat(10_000);
   const { page, context, errors } = await openPage(
-    browser,
-    `${server.origin}/?q=%E9%A9%AC%E8%B5%AB&sort=%3Cscript%3E&dest=anthropic,%FF,nowhere&x=${long}&lang=%E0%A4`,
+    env.browser,
+    `${env.server.origin}/?q=%E9%A9%AC%E8%B5%AB&sort=%3Cscript%3E&dest=anthropic,%FF,nowhere&x=${long}&lang=%E0%A4`,
   );
   await widgetReady(page);
   assert.deepEqual(await cardIds(page), ['bert-maher']);
@@ -78,22 +70,22 @@ test('a hostile query string loads with its valid parts applied', async () => {
 });
 
 test('typing adds no history entry: Back leaves the page', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.origin}/first-page`);
-  await page.goto(`${server.origin}/?lang=en`);
+  await page.goto(`${env.server.origin}/first-page`);
+  await page.goto(`${env.server.origin}/?lang=en`);
   await widgetReady(page);
   await page.locator('[data-testid=search]').pressSequentially('openai', { delay: 20 });
   await page.locator('[data-testid=filter-cohort-new_msl]').check();
   await page.waitForFunction(() => location.search.includes('q=openai'));
   await page.goBack();
-  await page.waitForURL(`${server.origin}/first-page`);
+  await page.waitForURL(`${env.server.origin}/first-page`);
   await context.close();
 });
 
 test('a keyboard-only journey reaches every control in visual order and operates them', async () => {
   // Start filtered, so "Clear all" is enabled (a disabled button is rightly not a Tab stop).
-  const { page, context } = await openPage(browser, `${server.origin}/?lang=en&dest=openai`);
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en&dest=openai`);
   await widgetReady(page);
   const reached = [];
   for (let i = 0; i < 80; i++) {
@@ -149,7 +141,7 @@ for (const [name, options, setup] of [
   }],
 ]) {
   test(`${name} shows no horizontal scroll`, async () => {
-    const { page, context } = await openPage(browser, `${server.origin}/?lang=en`, options);
+    const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en`, options);
     await widgetReady(page);
     if (setup) await page.evaluate(setup);
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
@@ -167,7 +159,7 @@ for (const [name, options, setup] of [
 }
 
 test('?theme=light overrides a dark system preference', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/?lang=en&theme=light`, { colorScheme: 'dark' });
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en&theme=light`, { colorScheme: 'dark' });
   await widgetReady(page);
   const bg = await page.locator('[data-testid=msl-widget]').evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(bg, 'rgb(255, 255, 255)');
@@ -175,7 +167,7 @@ test('?theme=light overrides a dark system preference', async () => {
 });
 
 test('the empty state offers a way back', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/?lang=en&q=nobody-matches-this`);
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en&q=nobody-matches-this`);
   await widgetReady(page);
   await page.waitForSelector('[data-testid=empty-state]');
   assert.equal(await countText(page), 'No one shown of 9 people');
@@ -185,7 +177,7 @@ test('the empty state offers a way back', async () => {
 });
 
 test('with prefers-reduced-motion nothing in the widget animates or transitions', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/?lang=en`, { reducedMotion: 'reduce' });
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en`, { reducedMotion: 'reduce' });
   await widgetReady(page);
   const moving = await page.evaluate(() =>
     [...document.querySelectorAll('.mslw, .mslw *')].filter((el) => {

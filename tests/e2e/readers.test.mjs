@@ -1,20 +1,12 @@
 // For readers who dig: downloads checked against the dataset, about-the-data, print, no-script, share.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, openPage, widgetReady } from './harness.mjs';
+import { openPage, widgetReady, useWidgetServer } from './harness.mjs';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/departures.json', import.meta.url), 'utf8'));
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useWidgetServer();
 
 async function downloadText(page, testid) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid=${testid}]`).click()]);
@@ -42,7 +34,7 @@ function parseCsv(text) {
 }
 
 test('the whole dataset downloads as CSV with BOM, all nine, sources and statuses, Chinese intact', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/?lang=en`, { acceptDownloads: true });
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en`, { acceptDownloads: true });
   await widgetReady(page);
   const { name, bytes } = await downloadText(page, 'download-csv-all');
   assert.equal(name, `msl-departures-${DATA.last_updated}.csv`);
@@ -65,7 +57,7 @@ test('the whole dataset downloads as CSV with BOM, all nine, sources and statuse
 });
 
 test('the filtered view downloads as CSV and JSON holding only the people shown', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/?lang=zh&dest=openai`, { acceptDownloads: true });
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=zh&dest=openai`, { acceptDownloads: true });
   await widgetReady(page);
   const expected = DATA.people.filter((p) => p.destination.org?.en === 'OpenAI').map((p) => p.id).sort();
   const csv = await downloadText(page, 'download-csv-shown');
@@ -83,7 +75,7 @@ test('the filtered view downloads as CSV and JSON holding only the people shown'
 });
 
 test('about the data lists the ten corrections, the method, the licence and the last update', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/?lang=en`);
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en`);
   await widgetReady(page);
   await page.locator('[data-testid=about-data] summary').click();
   assert.equal(await page.locator('[data-testid=corrections] > li').count(), DATA.corrections.length);
@@ -96,7 +88,7 @@ test('about the data lists the ten corrections, the method, the licence and the 
 });
 
 test('print shows every card expanded and no controls', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/?lang=en`);
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en`);
   await widgetReady(page);
   await page.emulateMedia({ media: 'print' });
   const hidden = await page.evaluate(() =>
@@ -115,9 +107,9 @@ test('print shows every card expanded and no controls', async () => {
 });
 
 test('with JavaScript disabled the page lists all nine people with their sources', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${env.server.origin}/`);
   const table = page.locator('.mslw-noscript table');
   assert.equal(await table.locator('tbody tr').count(), 9);
   const text = await table.innerText();
@@ -129,9 +121,9 @@ test('with JavaScript disabled the page lists all nine people with their sources
 });
 
 test('share copies a link that reproduces the view', async () => {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
-  await page.goto(`${server.origin}/?lang=en`);
+  await page.goto(`${env.server.origin}/?lang=en`);
   await widgetReady(page);
   // Headless Chromium has no share sheet; make sure the copy path is taken.
   await page.evaluate(() => { delete Navigator.prototype.share; });

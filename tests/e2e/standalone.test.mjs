@@ -1,25 +1,17 @@
 // The standalone release page as a reader meets it: nine cards in either language, no errors,
 // nothing fetched from another origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, widgetReady } from './harness.mjs';
+import { openPage, widgetReady, useWidgetServer } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useWidgetServer();
 
 for (const [lang, title, htmlLang] of [
   ['en', 'Who left Meta', 'en'],
   ['zh', '谁离开了 Meta 超级智能实验室', 'zh-Hans'],
 ]) {
   test(`?lang=${lang} shows nine cards in that language, with no console error and no foreign request`, async () => {
-    const { page, context, requests, errors } = await openPage(browser, `${server.origin}/?lang=${lang}`);
+    const { page, context, requests, errors } = await openPage(env.browser, `${env.server.origin}/?lang=${lang}`);
     await widgetReady(page);
     assert.equal(await page.locator('[data-testid=person-card]').count(), 9);
     assert.match(await page.locator('h2').innerText(), new RegExp(title));
@@ -30,25 +22,25 @@ for (const [lang, title, htmlLang] of [
     const sourceLinks = await page.locator('[data-person-id] a[href^="https://"]').count();
     assert.ok(sourceLinks >= 9, `source links: ${sourceLinks}`);
     assert.deepEqual(errors, []);
-    const foreign = requests.filter((u) => new URL(u).origin !== server.origin);
+    const foreign = requests.filter((u) => new URL(u).origin !== env.server.origin);
     assert.deepEqual(foreign, []);
     await context.close();
   });
 }
 
 test("without ?lang the reader's browser language decides", async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/`, { locale: 'zh-CN' });
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/`, { locale: 'zh-CN' });
   await widgetReady(page);
   assert.match(await page.locator('h2').innerText(), /超级智能实验室/);
   await context.close();
-  const en = await openPage(browser, `${server.origin}/`, { locale: 'en-GB' });
+  const en = await openPage(env.browser, `${env.server.origin}/`, { locale: 'en-GB' });
   await widgetReady(en.page);
   assert.match(await en.page.locator('h2').innerText(), /Who left Meta/);
   await en.context.close();
 });
 
 test('the language switch translates the page in place', async () => {
-  const { page, context } = await openPage(browser, `${server.origin}/?lang=en`);
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en`);
   await widgetReady(page);
   await page.locator('[data-testid=lang-switch]').click();
   await page.waitForFunction(() => document.querySelector('h2')?.textContent.includes('超级智能'));
