@@ -57,6 +57,10 @@ async function widgetFrame(page, selector) {
 /** Waits until the iframe's height equals its document's height (as the widget measures it), i.e. the
  *  latest message has sized it; returns that height. Both sides are re-read on every poll. */
 async function sizedToContent(page, frame, selector) {
+  // Chromium pauses rendering (and so ResizeObserver) in a cross-origin iframe that is off screen: the
+  // widget reports its height once the reader scrolls to it, so the test scrolls there as a reader would.
+  // (When #one grew first, #two was pushed below the fold and kept its 600px placeholder height.)
+  await page.locator(`${selector} iframe`).scrollIntoViewIfNeeded();
   let last;
   for (const deadline = Date.now() + 15_000; Date.now() < deadline; await page.waitForTimeout(100)) {
     const shown = await page.$eval(`${selector} iframe`, (f) => f.style.height);
