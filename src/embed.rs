@@ -63,8 +63,7 @@ export interface MslDeparturesOptions {
 }
 "#;
 
-/// Marks an element that holds a widget, so a second `mount` on it is refused.
-pub const MOUNTED_ATTR: &str = "data-msl-departures-mounted";
+pub use crate::mount::MOUNTED_ATTR;
 /// The id of the injected stylesheet: present means already injected.
 pub const STYLE_ID: &str = "mslw-styles";
 const WIDGET_CSS: &str = include_str!("../style/widget.css");
@@ -336,6 +335,7 @@ pub fn mount(
         embed_url: options.embed_url,
     };
     let _ = element.set_attribute(MOUNTED_ATTR, "");
+    crate::panic_fallback::install();
     let handle = leptos::mount::mount_to(element.clone(), move || view! { <App input=input /> });
     Ok(WidgetHandle {
         unmount: Some(Box::new(move || {

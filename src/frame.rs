@@ -1,17 +1,27 @@
 //! Inside an iframe: tell the embedding page the document's height, and nothing else.
 //!
-//! The only message is `{type: "msl-departures:height", v: 1, id, height}`, posted to exactly the host
+//! The message is `{type: "msl-departures:height", v: 1, id, height}` (and, once, after an internal
+//! error, `{type: "msl-departures:error", v: 1, id}`: see panic_fallback.rs), posted to exactly the host
 //! origin that `embed.js` wrote into the iframe's fragment (or, failing that, the referrer's origin;
 //! with neither, nothing is posted and the iframe keeps its default height). The widget never listens
 //! for messages: a message cannot make it navigate or run anything, because nothing receives them.
 //! Every browser call degrades to "no message", never a panic.
 
 use crate::url_state::query_pairs;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+thread_local! {
+    /// Where the reporter posts, kept for the one failure message a panic sends.
+    static HOST: RefCell<Option<(web_sys::Window, FrameParams)>> = const { RefCell::new(None) };
+}
+
 /// The message type; prefixed so a host page with other embeds can tell ours apart.
 pub const HEIGHT_TYPE: &str = "msl-departures:height";
+/// Sent once when the widget has stopped after an internal error, so the host can react (embed.js
+/// turns it into a DOM event on the placeholder).
+pub const FAILED_TYPE: &str = "msl-departures:error";
 /// The protocol version: a host script checks it, so a later change of shape cannot be misread.
 pub const PROTOCOL_VERSION: u32 = 1;
 /// Fragment keys written by `embed.js`: the embed's id on the host page and the host's origin.
@@ -91,6 +101,17 @@ pub fn start_height_reporter() {
     let Some(root) = document.document_element() else {
         return;
     };
+    report_to(parent, params, root);
+}
+
+/// Reports `root`'s height to `parent` from now on, and remembers `parent` for [`report_failure`].
+/// `start_height_reporter` finds the real parent; tests pass a window they can listen on.
+pub fn report_to(parent: web_sys::Window, params: FrameParams, root: web_sys::Element) {
+    HOST.with(|host| {
+        if let Ok(mut host) = host.try_borrow_mut() {
+            *host = Some((parent.clone(), params.clone()));
+        }
+    });
     // page.css hides the scrollbar of a framed page (scrolling still works): a scrollbar appearing while
     // the host resizes the iframe would narrow the layout, change the height, and feed back.
     let _ = root.set_attribute(FRAMED_ATTR, "");
@@ -105,7 +126,7 @@ pub fn start_height_reporter() {
             return;
         }
         last = Some(height);
-        post_height(&parent, &params, height);
+        post(&parent, &params, HEIGHT_TYPE, Some(height));
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         observer.observe(&root);
@@ -113,17 +134,23 @@ pub fn start_height_reporter() {
     }
 }
 
-/// Posts one height message. A failure (e.g. the host navigated to another origin, so the exact
-/// target origin no longer matches) drops the message; the browser reports nothing to us.
-fn post_height(parent: &web_sys::Window, params: &FrameParams, height: u32) {
+/// Tells the embedding page (if any) that the widget stopped after an internal error.
+pub fn report_failure() {
+    HOST.with(|host| {
+        if let Ok(host) = host.try_borrow() {
+            if let Some((parent, params)) = host.as_ref() {
+                post(parent, params, FAILED_TYPE, None);
+            }
+        }
+    });
+}
+
+/// Posts one message. A failure (e.g. the host navigated to another origin, so the exact target
+/// origin no longer matches) drops it; the browser reports nothing to us.
+fn post(parent: &web_sys::Window, params: &FrameParams, kind: &str, height: Option<u32>) {
     let message = js_sys::Object::new();
-    let fields: [(&str, JsValue); 4] = [
-        ("type", HEIGHT_TYPE.into()),
-        ("v", PROTOCOL_VERSION.into()),
-        ("id", params.id.as_str().into()),
-        ("height", height.into()),
-    ];
-    for (key, value) in fields {
+    let fields: [(&str, JsValue); 3] = [("type", kind.into()), ("v", PROTOCOL_VERSION.into()), ("id", params.id.as_str().into())];
+    for (key, value) in fields.into_iter().chain(height.map(|h| ("height", h.into()))) {
         if js_sys::Reflect::set(&message, &key.into(), &value).is_err() {
             return;
         }

@@ -2,7 +2,8 @@
 //!
 //! Pure modules (`model`, `dataset`, `filter`, `export`, `i18n`, `url_state`, `pay`) import neither leptos nor
 //! web-sys and are tested natively; `browser` reads the browser; `components` are the views; `mount` starts the
-//! widget; `frame` reports the height inside an iframe; `embed` is the only `#[wasm_bindgen]` surface (the npm
+//! widget; `frame` reports the height inside an iframe; `panic_fallback`
+//! turns a panic into a visible notice; `embed` is the only `#[wasm_bindgen]` surface (the npm
 //! package, behind the `npm` feature so the standalone page does not ship it).
 
 pub mod browser;
@@ -16,6 +17,7 @@ pub mod frame;
 pub mod i18n;
 pub mod model;
 pub mod mount;
+pub mod panic_fallback;
 pub mod pay;
 pub mod state;
 pub mod url_state;

@@ -13,6 +13,9 @@ use std::sync::Arc;
 
 /// The element the standalone page mounts into.
 pub const STANDALONE_ROOT_ID: &str = "msl-widget-root";
+/// Marks an element that holds an npm-mounted widget (a second `mount` on it is refused; the panic
+/// fallback finds it even when the widget failed before rendering).
+pub const MOUNTED_ATTR: &str = "data-msl-departures-mounted";
 
 /// Picks the dataset: the host's when it validates, else the bundled one with the host's problems kept
 /// for the notice. `None` only if the bundled data itself is broken, which tests rule out.
@@ -41,6 +44,7 @@ pub fn start_standalone() {
     let Some(root) = root else {
         return;
     };
+    crate::panic_fallback::install();
     let initial = parse_query(&browser::location_query());
     let lang = resolve_lang(initial.lang);
     match resolve_dataset(None) {

@@ -24,19 +24,23 @@
     f.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
     f.style.cssText = 'display:block;width:100%;border:0;height:600px';
     el.appendChild(f);
-    frames.push({ f: f, o: u.origin, id: id });
+    frames.push({ f: f, o: u.origin, id: id, el: el });
   }
-  // Only {type:"msl-departures:height", v:1, id, height} from our iframe's window and exact origin; the
-  // height is a finite number 0..100000, clamped to 100..20000 px. No other message does anything.
+  // Only messages from our iframe's window and exact origin, shaped {type, v:1, id}, do anything:
+  // "msl-departures:height" with a finite height 0..100000 sizes the iframe (clamped to 100..20000 px);
+  // "msl-departures:error" (the widget stopped after an internal error and says so itself) becomes a
+  // bubbling "msl-departures:error" DOM event on the placeholder, for the host's own handling.
   w.addEventListener('message', function (e) {
     for (var i = 0, r, m, h; i < frames.length; i++) {
       r = frames[i];
       if (!r.f.contentWindow || e.source !== r.f.contentWindow) continue;
       m = e.data;
-      h = m && m.height;
-      if (e.origin === r.o && m && typeof m === 'object' && m.type === 'msl-departures:height' && m.v === 1 &&
-          m.id === r.id && typeof h === 'number' && h >= 0 && h <= 1e5) {
+      if (e.origin !== r.o || !m || typeof m !== 'object' || m.v !== 1 || m.id !== r.id) return;
+      h = m.height;
+      if (m.type === 'msl-departures:height' && typeof h === 'number' && h >= 0 && h <= 1e5) {
         r.f.style.height = Math.min(2e4, Math.max(100, Math.ceil(h))) + 'px';
+      } else if (m.type === 'msl-departures:error') {
+        r.el.dispatchEvent(new CustomEvent('msl-departures:error', { bubbles: true }));
       }
       return;
     }

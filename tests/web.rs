@@ -14,28 +14,8 @@ use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn container() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let div: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&div).unwrap();
-    div
-}
-
-/// Leptos runs effects asynchronously: wait one macrotask for the DOM to catch up.
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn text_of(root: &HtmlElement, selector: &str) -> String {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).text_content().unwrap_or_default()
-}
-
-fn count(root: &HtmlElement, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
+mod browser_support;
+use browser_support::*;
 
 fn mount_with(root: &HtmlElement, lang: Lang, host_problems: Vec<msl_departures::dataset::Problem>, initial: UrlState) -> impl Drop {
     let dataset = Arc::new(bundled_dataset().expect("bundled data valid"));
@@ -46,17 +26,6 @@ fn mount_with(root: &HtmlElement, lang: Lang, host_problems: Vec<msl_departures:
 
 fn mount(root: &HtmlElement, lang: Lang, host_problems: Vec<msl_departures::dataset::Problem>) -> impl Drop {
     mount_with(root, lang, host_problems, UrlState::default())
-}
-
-fn type_into(root: &HtmlElement, selector: &str, value: &str) {
-    let input: web_sys::HtmlInputElement = root.query_selector(selector).unwrap().unwrap().unchecked_into();
-    input.set_value(value);
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-}
-
-fn click(root: &HtmlElement, selector: &str) {
-    let el: HtmlElement = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into();
-    el.click();
 }
 
 struct Guard<T>(Option<T>);
@@ -193,10 +162,6 @@ fn initial_state_from_a_link_is_applied() {
 #[cfg(feature = "npm")]
 mod npm_boundary {
     use super::*;
-
-    fn js(src: &str) -> JsValue {
-        js_sys::Function::new_no_args(&format!("return ({src});")).call0(&JsValue::NULL).unwrap()
-    }
 
     /// The exported function as JS calls it: `undefined` options are absent.
     fn mount(element: JsValue, options: JsValue) -> Result<msl_departures::embed::WidgetHandle, wasm_bindgen::JsError> {

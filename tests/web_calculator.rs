@@ -13,36 +13,8 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn container() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let div: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&div).unwrap();
-    div
-}
-
-/// Leptos runs effects asynchronously: wait one macrotask for the DOM to catch up.
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn find(root: &HtmlElement, selector: &str) -> Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
-}
-
-fn text_of(root: &HtmlElement, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
-/// Types into a field the way a reader does: set the value, then fire a bubbling `input` event.
-fn type_into(root: &HtmlElement, selector: &str, value: &str) {
-    let el = find(root, selector);
-    js_sys::Reflect::set(&el, &JsValue::from_str("value"), &JsValue::from_str(value)).unwrap();
-    let fire = js_sys::Function::new_with_args("el", "el.dispatchEvent(new Event('input', { bubbles: true }))");
-    fire.call1(&JsValue::NULL, &el).unwrap();
-}
+mod browser_support;
+use browser_support::*;
 
 fn mount(root: &HtmlElement, lang: Lang, prefix: &'static str) -> (RwSignal<CalcInputs>, impl Drop) {
     let dataset = Arc::new(bundled_dataset().expect("bundled data valid"));

@@ -142,7 +142,8 @@ test('wrong origin, wrong source, bad shape, absurd height and navigation reques
   // perfectly shaped message: right window, wrong origin.
   writeFileSync(
     join(hostDir, 'rogue.html'),
-    `<!doctype html><link rel="icon" href="data:,"><title>rogue</title><script>parent.postMessage({type: 'msl-departures:height', v: 1, id: 'msl1', height: 678}, '*');</script>`,
+    `<!doctype html><link rel="icon" href="data:,"><title>rogue</title><script>parent.postMessage({type: 'msl-departures:height', v: 1, id: 'msl1', height: 678}, '*');` +
+      `parent.postMessage({type: 'msl-departures:error', v: 1, id: 'msl1'}, '*');</script>`,
   );
   const url = hostPage('hostile.html', `<div id="one">${snippet('lang=en')}</div><div id="spare"></div>`);
   const { page, context, errors } = await openPage(browser, url);
@@ -204,6 +205,21 @@ test('wrong origin, wrong source, bad shape, absurd height and navigation reques
   await settle();
   assert.equal(await height(), '345px', 'bad shapes');
 
+  // The failure notice (sent once by the widget's panic fallback): embed.js turns only a well-formed
+  // one from the right frame into a bubbling DOM event on the placeholder.
+  await page.evaluate(() => {
+    window.__failures = 0;
+    document.querySelector('#one').addEventListener('msl-departures:error', () => window.__failures++);
+  });
+  const failure = { type: 'msl-departures:error', v: 1, id };
+  await page.evaluate((m) => window.postMessage(m, '*'), failure);
+  await post(spare, failure);
+  for (const m of [{ ...failure, v: 2 }, { ...failure, id: 'msl2' }, { type: 'msl-departures:error', v: 1 }]) await post(one, m);
+  await settle();
+  assert.equal(await page.evaluate(() => window.__failures), 0, 'malformed or foreign failure messages');
+  await post(one, failure);
+  await page.waitForFunction(() => window.__failures === 1);
+
   // Navigation requests, to the host (pym.js's CVE) and to the widget: no window moves.
   const hostUrl = page.url();
   for (const m of [
@@ -233,6 +249,7 @@ test('wrong origin, wrong source, bad shape, absurd height and navigation reques
   });
   await settle();
   assert.equal(await height(), '345px', 'wrong origin');
+  assert.equal(await page.evaluate(() => window.__failures), 1, 'a failure message from the wrong origin');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,0 +1,125 @@
+//! The last resort after a panic: a visible `role="alert"` notice in every widget on the page, and the
+//! host page told, instead of a widget that silently stops responding.
+//!
+//! Every input becomes a `Result` before it reaches a view, so a panic means a bug. After one, the wasm
+//! module is unusable (`panic = "abort"` traps, and Leptos's `ErrorBoundary` catches `Err`, not panics),
+//! and it is the same module for every widget on the page. The hook therefore touches only the DOM,
+//! through web-sys, and never re-enters the reactive system, which may be half-way through an update.
+
+use crate::i18n::ui;
+use crate::model::Lang;
+use crate::mount::{MOUNTED_ATTR, STANDALONE_ROOT_ID};
+use std::cell::Cell;
+use std::sync::Once;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The DOM event dispatched (bubbling) on the element holding each widget, with the panic message as
+/// `detail`; inside an iframe, `frame::report_failure` also tells the embedding page.
+pub const FAILED_EVENT: &str = "msl-departures:error";
+/// A rendered widget (see components/app.rs).
+const WIDGET_SELECTOR: &str = "section.mslw[data-testid=msl-widget]";
+
+thread_local! {
+    /// Set by the first panic: later panics (a dead module trapping again) add nothing.
+    static FAILED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs the hook once per page (the standalone start and every npm `mount` call this).
+pub fn install() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let message = info.to_string();
+            // For whoever debugs the page; the reader gets the notice.
+            web_sys::console::error_2(&"msl-departures:".into(), &JsValue::from_str(&message));
+            show_fallback(&message);
+        }));
+    });
+}
+
+/// Freezes every widget on the page behind the notice and tells the host, once.
+fn show_fallback(message: &str) {
+    if FAILED.with(|failed| failed.replace(true)) {
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    // Every element holding a widget, however it was mounted; a panic during the first render leaves a
+    // holder without its widget, and the notice goes in a fresh widget frame there.
+    let holders = format!("#{STANDALONE_ROOT_ID}, [{MOUNTED_ATTR}]");
+    if let Ok(holders) = document.query_selector_all(&holders) {
+        for i in 0..holders.length() {
+            let Some(holder) = holders.item(i).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else {
+                continue;
+            };
+            let widget = match holder.query_selector(WIDGET_SELECTOR) {
+                Ok(Some(widget)) => Some(widget),
+                _ => empty_widget(&document, &holder),
+            };
+            if let Some(widget) = widget {
+                freeze_behind_notice(&document, &holder, &widget, message);
+            }
+        }
+    }
+    crate::frame::report_failure();
+}
+
+/// A bare `<section class="mslw">` in `holder`, so the notice gets the widget's styles and language.
+fn empty_widget(document: &web_sys::Document, holder: &web_sys::Element) -> Option<web_sys::Element> {
+    let widget = document.create_element("section").ok()?;
+    widget.set_class_name("mslw");
+    let lang = document.document_element().and_then(|html| html.get_attribute("lang")).unwrap_or_default();
+    widget.set_attribute("lang", &lang).ok()?;
+    holder.append_child(&widget).ok()?;
+    Some(widget)
+}
+
+fn freeze_behind_notice(document: &web_sys::Document, holder: &web_sys::Element, widget: &web_sys::Element, message: &str) {
+    let lang = match widget.get_attribute("lang") {
+        Some(tag) if tag.starts_with("zh") => Lang::Zh,
+        _ => Lang::En,
+    };
+    let focus_was_inside = document.active_element().is_some_and(|active| widget.contains(Some(&active)));
+    // `inert`, not removal: the cards stay readable, but no control can call into the dead module.
+    let children = widget.children();
+    for i in 0..children.length() {
+        if let Some(child) = children.item(i) {
+            let _ = child.set_attribute("inert", "");
+        }
+    }
+    if let Some(notice) = notice(document, lang) {
+        let _ = widget.prepend_with_node_1(&notice);
+        // A keyboard user whose control just went inert keeps a place to stand, at the explanation.
+        if focus_was_inside {
+            if let Some(notice) = notice.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = notice.focus();
+            }
+        }
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&JsValue::from_str(message));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(FAILED_EVENT, &init) {
+        let _ = holder.dispatch_event(&event);
+    }
+}
+
+/// `<div role="alert">` with a title and what the reader can do, in the widget's language.
+fn notice(document: &web_sys::Document, lang: Lang) -> Option<web_sys::Element> {
+    let text = ui(lang);
+    let notice = document.create_element("div").ok()?;
+    notice.set_class_name("mslw-notice mslw-failed");
+    for (name, value) in [("role", "alert"), ("data-testid", "widget-failed"), ("tabindex", "-1")] {
+        notice.set_attribute(name, value).ok()?;
+    }
+    for (class, content) in [("mslw-notice-title", text.failed_title), ("", text.failed_body)] {
+        let p = document.create_element("p").ok()?;
+        if !class.is_empty() {
+            p.set_class_name(class);
+        }
+        p.set_text_content(Some(content));
+        notice.append_child(&p).ok()?;
+    }
+    Some(notice)
+}
