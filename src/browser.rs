@@ -38,8 +38,54 @@ pub fn preferred_lang() -> Option<Lang> {
 
 /// Reads a dataset handed over as a JS value: the same validation as the bundled file.
 pub fn dataset_from_js(value: &JsValue) -> Result<Dataset, Vec<Problem>> {
-    let tree: Value = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| dataset::unreadable(&e.to_string()))?;
+    let tree = value_from_js(value, 0).map_err(|(path, what)| match path.trim_start_matches('.') {
+        "" => dataset::unreadable(what),
+        path => dataset::unreadable(&format!("{path}: {what}")),
+    })?;
     dataset::validate(&tree)
+}
+
+/// Copies a JS value into a [`Value`] tree, depth-limited (a cyclic or absurdly nested object is an
+/// error, not a stack overflow). Walked by hand rather than through serde-wasm-bindgen: this is all
+/// the module needs, and it spares the standalone wasm serde's deserializer and float formatting.
+/// The error is the path of the offending value and what it is.
+fn value_from_js(value: &JsValue, depth: usize) -> Result<Value, (String, &'static str)> {
+    if value.is_null() || value.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(n) = value.as_f64() {
+        return Ok(Value::Num(n));
+    }
+    if let Some(s) = value.as_string() {
+        return Ok(Value::Str(s));
+    }
+    if !value.is_object() || value.is_function() {
+        return Err((String::new(), "not JSON data (a function, symbol or bigint)"));
+    }
+    if depth >= dataset::MAX_DEPTH {
+        return Err((String::new(), "nested too deeply"));
+    }
+    let nested = |key: String, v: &JsValue| value_from_js(v, depth + 1).map_err(|(path, what)| (format!("{key}{path}"), what));
+    if Array::is_array(value) {
+        let array: &Array = value.unchecked_ref();
+        let mut items = Vec::with_capacity(array.length().min(1024) as usize);
+        for (i, item) in array.iter().enumerate() {
+            items.push(nested(format!("[{i}]"), &item)?);
+        }
+        return Ok(Value::Arr(items));
+    }
+    let mut fields = Vec::new();
+    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        // A throwing getter is reported, never propagated into the widget.
+        let item = Reflect::get(value, &JsValue::from_str(&key)).map_err(|_| (format!(".{key}"), "could not be read"))?;
+        let item = nested(format!(".{key}"), &item)?;
+        fields.push((key, item));
+    }
+    Ok(Value::Obj(fields))
 }
 
 /// Parses JSON text with the browser's own parser (no JSON parser in the wasm), then validates it.

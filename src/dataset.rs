@@ -1,7 +1,7 @@
 //! Parse and validate a dataset: the one path for the bundled file and for a host's `mount()` data.
 //!
-//! Input arrives as an untyped [`Value`] tree (from `serde_json` in native tests, from a JS object
-//! through `serde-wasm-bindgen` in the browser), so this module never needs a JSON parser in the wasm.
+//! Input arrives as an untyped [`Value`] tree (through serde from `serde_json` in native tests, walked
+//! from a JS object by `browser.rs` in the browser), so this module never needs a JSON parser in the wasm.
 //! [`validate`] walks the tree once, collecting every problem with its field path and a reason in both
 //! languages, and returns a [`Dataset`] only when there are none. It never panics on any input.
 

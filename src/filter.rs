@@ -198,12 +198,15 @@ impl PeopleIndex {
         }
         // "Not announced" last; otherwise alphabetical by folded English label. One sort, one key type.
         for options in [&mut dest_options, &mut prior_options] {
-            let mut keyed: Vec<(String, FacetOption)> = options
-                .drain(..)
-                .map(|o| (format!("{}{}", u8::from(o.key == NOT_ANNOUNCED), fold(&o.label.en)), o))
+            // The same element type as `names` above, so both share one sort in the wasm.
+            let mut keyed: Vec<(String, usize)> = options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (format!("{}{}", u8::from(o.key == NOT_ANNOUNCED), fold(&o.label.en)), i))
                 .collect();
-            keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            options.extend(keyed.into_iter().map(|(_, o)| o));
+            keyed.sort_unstable();
+            let mut taken: Vec<Option<FacetOption>> = options.drain(..).map(Some).collect();
+            options.extend(keyed.into_iter().filter_map(|(_, i)| taken[i].take()));
         }
         let cohort_options = Cohort::ALL
             .iter()
@@ -277,23 +280,40 @@ impl PeopleIndex {
     fn sort(&self, order: &mut Vec<usize>, key: SortKey) {
         // Every order is an integer key tuple sorted with one `sort_unstable`: each `sort_by` with its
         // own closure would add a stable-sort instantiation (several KB of wasm each).
-        let mut keyed: Vec<(i64, u32, usize)> = order
-            .iter()
-            .map(|&i| {
-                let e = &self.entries[i];
-                let primary = match key {
-                    SortKey::TenureLongFirst => -e.tenure_key,
-                    SortKey::TenureShortFirst => e.tenure_key,
-                    SortKey::Name => 0,
-                    SortKey::AnnouncedNewest => -i64::from(e.announced_key),
-                };
-                (primary, e.name_rank, i)
-            })
-            .collect();
-        keyed.sort_unstable();
-        order.clear();
-        order.extend(keyed.into_iter().map(|(_, _, i)| i));
+        let keys = order.iter().map(|&i| {
+            let e = &self.entries[i];
+            let primary = match key {
+                SortKey::TenureLongFirst => -e.tenure_key,
+                SortKey::TenureShortFirst => e.tenure_key,
+                SortKey::Name => 0,
+                SortKey::AnnouncedNewest => -i64::from(e.announced_key),
+            };
+            (primary, e.name_rank)
+        });
+        let positions = order_by_keys(keys);
+        *order = positions.into_iter().map(|p| order[p]).collect();
     }
+}
+
+/// The positions of `keys` in ascending key order (ties by position). Every numeric ordering in the
+/// crate goes through this one `sort_unstable` on one element type: each `sort_by` with its own closure
+/// would add another sort instantiation (several KB of wasm each).
+pub fn order_by_keys(keys: impl Iterator<Item = (i64, u32)>) -> Vec<usize> {
+    let mut keyed: Vec<(i64, u32, usize)> = keys.enumerate().map(|(i, (a, b))| (a, b, i)).collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// An integer that orders like `f64::total_cmp`, for [`order_by_keys`].
+pub fn f64_order_key(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
+}
+
+/// Sorts floats ascending (`total_cmp` order) through [`order_by_keys`].
+pub fn sort_f64s(values: &mut Vec<f64>) {
+    let order = order_by_keys(values.iter().map(|&x| (f64_order_key(x), 0)));
+    *values = order.into_iter().map(|i| values[i]).collect();
 }
 
 fn cohort_text(c: Cohort) -> Text {
@@ -524,6 +544,22 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn float_keys_order_like_total_cmp(mut xs in proptest::collection::vec(proptest::num::f64::ANY, 0..40)) {
+            let mut expected = xs.clone();
+            expected.sort_by(f64::total_cmp);
+            sort_f64s(&mut xs);
+            prop_assert_eq!(xs.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), expected.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn key_order_is_stable_for_equal_keys(keys in proptest::collection::vec((-3i64..3, 0u32..2), 0..40)) {
+            let order = order_by_keys(keys.iter().copied());
+            let mut expected: Vec<usize> = (0..keys.len()).collect();
+            expected.sort_by_key(|&i| keys[i]);
+            prop_assert_eq!(order, expected);
+        }
+
         #[test]
         fn any_query_filters_without_panic(q in "\\PC{0,60}") {
             let d = dataset();

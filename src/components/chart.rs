@@ -4,6 +4,7 @@
 //! calculator's `Outcome`, once per change of inputs, and drawn with attributes only (no inline styles, for a
 //! strict CSP). A visually hidden table carries the same numbers for screen readers.
 
+use crate::filter::{f64_order_key, order_by_keys, sort_f64s};
 use crate::i18n::group_thousands;
 use crate::model::{Dataset, Lang};
 use crate::pay::{calc_ui, fill, format_usd_full, format_usd_short, format_wan_yi, format_weeks_input, FieldError, ModelAmounts, Outcome, PayModel, WEEKS_PER_YEAR};
@@ -31,7 +32,7 @@ pub struct Marker {
 
 /// People whose tenure's upper bound is at most 52 weeks, shortest first.
 pub fn chart_markers(dataset: &Dataset) -> Vec<Marker> {
-    let mut out: Vec<Marker> = dataset
+    let out: Vec<Marker> = dataset
         .people
         .iter()
         .filter(|p| p.tenure.weeks_high <= WEEKS_PER_YEAR)
@@ -40,8 +41,9 @@ pub fn chart_markers(dataset: &Dataset) -> Vec<Marker> {
             Marker { id: p.id.clone(), name_en: p.name_en.clone(), name_zh: p.name_zh.text.clone(), low, estimate, high }
         })
         .collect();
-    out.sort_by(|a, b| a.estimate.total_cmp(&b.estimate));
-    out
+    let order = order_by_keys(out.iter().map(|m| (f64_order_key(m.estimate), 0)));
+    let mut taken: Vec<Option<Marker>> = out.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| taken[i].take()).collect()
 }
 
 /// A marker placed on the chart, in view-box units.
@@ -146,7 +148,7 @@ fn model_path(outcome: &Outcome, model: PayModel, x_max: f64, y_max: f64) -> Str
     let t = &outcome.terms;
     let mut xs: Vec<f64> = vec![0.0, x_max];
     xs.extend(t.breakpoints().into_iter().filter(|b| *b > 0.0 && *b < x_max));
-    xs.sort_by(f64::total_cmp);
+    sort_f64s(&mut xs);
     xs.dedup();
     let mut d = String::with_capacity(xs.len() * 24);
     let mut first = true;
@@ -211,7 +213,7 @@ pub fn chart_data(outcome: &Outcome, markers: &[Marker]) -> ChartData {
     let mut weeks_rows: Vec<f64> = x_ticks.iter().map(|t| t.1).collect();
     weeks_rows.push(outcome.weeks);
     weeks_rows.extend(markers.iter().map(|m| m.estimate));
-    weeks_rows.sort_by(f64::total_cmp);
+    sort_f64s(&mut weeks_rows);
     weeks_rows.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
     let rows = weeks_rows.into_iter().map(|w| (w, outcome.terms.amounts(w))).collect();
     let y_unit = [1e12, 1e9, 1e6, 1e3].iter().position(|d| y_max >= *d);

@@ -5,6 +5,7 @@ use crate::i18n::{format_dated, status_label, svg_num, ui};
 use crate::model::{CountQualifier, HireCount, Lang, Status};
 use crate::state::WidgetState;
 use crate::components::tr;
+use crate::filter::order_by_keys;
 use leptos::prelude::*;
 
 /// The hiring chart and the timeline.
@@ -145,8 +146,13 @@ fn hiring_summary(total: &HireCount, lang: Lang) -> String {
 fn Timeline() -> impl IntoView {
     let state = expect_context::<WidgetState>();
     let lang = state.lang;
-    let mut dates = state.data().dataset.key_dates.clone();
-    dates.sort_unstable_by_key(|d| (d.date.date, d.id.clone()));
+    let all = state.data().dataset.key_dates.clone();
+    // Date order; equal dates keep the dataset's order.
+    let order = order_by_keys(all.iter().map(|d| {
+        let date = &d.date.date;
+        (i64::from(date.year) * 10_000 + i64::from(date.month) * 100 + i64::from(date.day.unwrap_or(0)), 0)
+    }));
+    let dates: Vec<_> = order.into_iter().map(|i| all[i].clone()).collect();
     view! {
         <div class="mslw-timeline" data-testid="timeline">
             <h4 class="mslw-figure-title">{tr(lang, |u| u.timeline_title)}</h4>
