@@ -1,14 +1,14 @@
 // Hostile input, end to end: seeded random query strings on the standalone page, seeded random search
-// text, and hostile datasets through the npm mount(). Reliability checklist items 5, 6, 7, 12 (no
-// NaN/Infinity shown), 14 and 15.
+// text, hostile datasets through the npm mount(), and axe-core on host pages (inside the iframe too).
+// Reliability checklist items 5, 6, 7, 12 (no NaN/Infinity shown), 14, 15 and 19.
 //
 // The random cases come from mulberry32 with the seed in the test name. To replay one case:
 //   HOSTILE_SEED=0x5eed2025 HOSTILE_ONLY=17 node --test tests/e2e/hostile.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, symlinkSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DIST, PKG, serve, launch, widgetReady, tempDir } from './harness.mjs';
+import { readFileSync, symlinkSync, copyFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DIST, PKG, serve, launch, widgetReady, axeResults, tempDir } from './harness.mjs';
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 0x5eed2025) >>> 0;
 const SEED_HEX = `0x${SEED.toString(16)}`;
@@ -18,6 +18,7 @@ const CASES = 200;
 const DATA_TEXT = readFileSync(new URL('../../data/departures.json', import.meta.url), 'utf8');
 const DATA = JSON.parse(DATA_TEXT);
 const PEOPLE = DATA.people.map((p) => p.id);
+const EXAMPLE = resolve(import.meta.dirname, '../../examples/npm-host');
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness.
@@ -254,6 +255,7 @@ before(async () => {
   // The npm package as a host serves it (the same files npm.test.mjs installs from the tarball).
   mkdirSync(join(hostDir, 'node_modules'));
   symlinkSync(PKG, join(hostDir, 'node_modules', 'msl-departures'), 'dir');
+  for (const f of readdirSync(EXAMPLE)) copyFileSync(join(EXAMPLE, f), join(hostDir, f));
   writeFileSync(
     join(hostDir, 'datasets.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host with a dataset</title></head>` +
@@ -849,3 +851,68 @@ for (const asText of [false, true]) {
     await context.close();
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// 4. axe-core on host pages.
+
+test('axe: a host page on another origin embedding the widget, and the widget inside its iframe, have no WCAG 2.2 AA violation', async () => {
+  writeFileSync(
+    join(hostDir, 'embed.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A news site</title></head><body>` +
+      `<header><h1>A news site</h1></header><main><p>Before the widget.</p>` +
+      `<div data-msl-departures-embed data-src="${widget.origin}/?lang=en"></div>\n<script src="${widget.origin}/embed.js" async></script>` +
+      `<p>After the widget.</p></main></body></html>`,
+  );
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const log = recordConsole(page);
+  await page.goto(`${host.origin}/embed.html`);
+  const frame = await (await page.waitForSelector('iframe')).contentFrame();
+  await widgetReady(frame);
+  // Chromium pauses rendering in an off-screen cross-origin iframe (see embed.test.mjs): bring it into view
+  // and wait until the host has sized it to its content.
+  await page.locator('iframe').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('iframe').style.height !== '600px', null, { timeout: 15_000 });
+
+  const inside = await axeResults(frame);
+  assert.deepEqual(inside.violations, [], 'inside the widget frame');
+  const options = { frames: [frame], allowedOrigins: [host.origin, widget.origin] };
+  const whole = await axeResults(page, options);
+  assert.deepEqual(whole.violations, [], 'the host page with its iframe');
+  assert.ok(whole.framed > 50, `axe checked nodes inside the iframe (${whole.framed})`);
+
+  // Control: a violation planted inside the frame is found by the host-level run, so the run above could fail.
+  await frame.evaluate(() => {
+    const img = document.createElement('img');
+    img.src = 'data:,';
+    img.id = 'planted';
+    document.querySelector('[data-testid=msl-widget]').append(img);
+  });
+  const planted = await axeResults(page, options);
+  assert.equal(planted.violations.length, 1, planted.violations.join('\n'));
+  assert.match(planted.violations[0], /^image-alt: .*iframe.*#planted/);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('axe: the npm host page with two mounted widgets has no WCAG 2.2 AA violation', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const log = recordConsole(page);
+  await page.goto(`${host.origin}/index.html`);
+  await page.waitForFunction(() => window.mslExample, null, { timeout: 20_000 });
+  assert.equal(await page.locator('section.mslw').count(), 2);
+  const { violations } = await axeResults(page);
+  assert.deepEqual(violations, []);
+  // The same with a rejected dataset's notice showing in a third widget.
+  await page.evaluate(() => {
+    const el = document.createElement('div');
+    el.id = 'widget-c';
+    document.body.append(el);
+    window.mslExample.mount(el, { lang: 'zh', theme: 'dark', dataset: { schema_version: 1, people: 'nobody' } });
+  });
+  await page.locator('#widget-c [data-testid=data-problems]').waitFor();
+  assert.deepEqual((await axeResults(page)).violations, [], 'with a data-problems notice');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
