@@ -22,9 +22,10 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on `host` (a loopback address) at a free port; `headers` are added to every response. */
-export async function serve(root = DIST, { host = '127.0.0.1', headers = {} } = {}) {
-  const server = createServer(async (req, res) => {
+/** Serves `root` on `host` (a loopback address) at a free port; `headers` are added to every response.
+ *  `maxHeaderSize` raises Node's 16 KB request-header limit (for very long URLs). */
+export async function serve(root = DIST, { host = '127.0.0.1', headers = {}, maxHeaderSize } = {}) {
+  const server = createServer(maxHeaderSize ? { maxHeaderSize } : {}, async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(root, path));
@@ -81,13 +82,34 @@ export async function widgetReady(page) {
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const AXE_PATH = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
-/** Runs axe-core on the page (or a frame) and returns its violations, summarised for assertion messages. */
-export async function axeViolations(target) {
+/** Runs axe-core on the page (or a frame) and returns its violations, summarised for assertion messages.
+ *  `frames` (Playwright Frames inside `target`) get axe too, so the run also checks those documents; a
+ *  cross-origin frame is only asked when its origin is in `allowedOrigins` (axe's default is same-origin only). */
+export async function axeViolations(target, options = {}) {
+  return (await axeResults(target, options)).violations;
+}
+
+/** As axeViolations, plus `framed`: how many checked nodes (passing or not) lay inside a child frame,
+ *  which shows whether the run really reached into the frames. */
+export async function axeResults(target, { frames = [], allowedOrigins } = {}) {
   const source = await readFile(AXE_PATH, 'utf8');
   // Evaluated rather than added as a <script> tag so a page's CSP cannot block the checker.
-  await target.evaluate(source);
-  const result = await target.evaluate((tags) => globalThis.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  for (const t of [...frames, target]) {
+    await t.evaluate(source);
+    if (allowedOrigins) await t.evaluate((origins) => globalThis.axe.configure({ allowedOrigins: origins }), allowedOrigins);
+  }
+  const result = await target.evaluate(async (tags) => {
+    const r = await globalThis.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    const nodes = [...r.passes, ...r.violations, ...r.incomplete].flatMap((rule) => rule.nodes);
+    return {
+      violations: r.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target) })),
+      framed: nodes.filter((n) => n.target.length > 1).length,
+    };
+  }, AXE_TAGS);
+  return {
+    violations: result.violations.map((v) => `${v.id}: ${v.help} (${v.targets.length}) ${v.targets.slice(0, 3).map((t) => t.join(' ')).join(' | ')}`),
+    framed: result.framed,
+  };
 }
 
 /** A throwaway folder (removed when the test process exits) holding `files` ({name: text}). */
