@@ -67,8 +67,11 @@ browsers:
 # ---- build ----
 
 # Trunk copies static/embed.js verbatim; the release copy is minified (it must stay under 2 KB).
+# Trunk's JS minifier cannot parse the wasm-bindgen glue and leaves it whole: terser it and rewrite
+# its integrity hash (scripts/minify-glue.mjs).
 build: tools
 	trunk build --release
+	node scripts/minify-glue.mjs dist
 	terser static/embed.js --compress --mangle --comments '/^!/' --output dist/embed.js
 
 # The npm package: wasm-pack's module + glue + .d.ts, then scripts/pkg.mjs adds the stylesheet, the

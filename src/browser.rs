@@ -38,17 +38,48 @@ pub fn preferred_lang() -> Option<Lang> {
 
 /// Reads a dataset handed over as a JS value: the same validation as the bundled file.
 pub fn dataset_from_js(value: &JsValue) -> Result<Dataset, Vec<Problem>> {
-    let tree = value_from_js(value, 0).map_err(|(path, what)| match path.trim_start_matches('.') {
+    dataset_from_json(&json_text_of(value)?)
+}
+
+/// A host's value as JSON text, through the browser's `JSON.stringify`, so what the widget reads next is
+/// plain data: a throwing getter or Proxy trap, a cycle, a BigInt or absurd nesting becomes a problem
+/// here, and nothing the host wrote can run again later.
+pub fn json_text_of(value: &JsValue) -> Result<String, Vec<Problem>> {
+    match JSON::stringify(value) {
+        Ok(text) => text.as_string().ok_or_else(|| dataset::unreadable("not JSON data (a function, symbol or undefined)")),
+        // V8 reports absurd nesting as a RangeError (its stack limit); say what it means.
+        Err(e) if e.is_instance_of::<js_sys::RangeError>() => Err(dataset::unreadable("nested too deeply")),
+        Err(e) => Err(dataset::unreadable(&error_message(&e))),
+    }
+}
+
+/// The message of a thrown JS value (an `Error`'s message, or the value as text).
+fn error_message(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(error) => error.message().as_string().unwrap_or_default(),
+        None => e.as_string().unwrap_or_default(),
+    }
+}
+
+/// Parses JSON text with the browser's own parser (no JSON parser in the wasm), then validates it.
+pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
+    let value = JSON::parse(text).map_err(|e| dataset::unreadable(&error_message(&e)))?;
+    // Refuse an oversized list before copying it record by record (seconds for 50,000 of them).
+    let people = Reflect::get(&value, &JsValue::from_str("people")).unwrap_or(JsValue::UNDEFINED);
+    if Array::is_array(&people) && people.unchecked_ref::<Array>().length() as usize > dataset::MAX_PEOPLE {
+        return Err(vec![Problem { path: "people".into(), reason: dataset::Reason::TooMany { max: dataset::MAX_PEOPLE } }]);
+    }
+    let tree = value_from_js(&value, 0).map_err(|(path, what)| match path.trim_start_matches('.') {
         "" => dataset::unreadable(what),
         path => dataset::unreadable(&format!("{path}: {what}")),
     })?;
     dataset::validate(&tree)
 }
 
-/// Copies a JS value into a [`Value`] tree, depth-limited (a cyclic or absurdly nested object is an
-/// error, not a stack overflow). Walked by hand rather than through serde-wasm-bindgen: this is all
-/// the module needs, and it spares the standalone wasm serde's deserializer and float formatting.
-/// The error is the path of the offending value and what it is.
+/// Copies `JSON.parse`'s output into a [`Value`] tree, depth-limited (absurd nesting is an error, not a
+/// stack overflow). Walked by hand rather than through serde-wasm-bindgen: this is all the module needs,
+/// and it spares the page's wasm serde's deserializer and float formatting. The error is the path of
+/// the offending value and what it is.
 fn value_from_js(value: &JsValue, depth: usize) -> Result<Value, (String, &'static str)> {
     if value.is_null() || value.is_undefined() {
         return Ok(Value::Null);
@@ -86,15 +117,6 @@ fn value_from_js(value: &JsValue, depth: usize) -> Result<Value, (String, &'stat
         fields.push((key, item));
     }
     Ok(Value::Obj(fields))
-}
-
-/// Parses JSON text with the browser's own parser (no JSON parser in the wasm), then validates it.
-pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        let detail = e.unchecked_into::<js_sys::Error>().message().as_string().unwrap_or_default();
-        dataset::unreadable(&detail)
-    })?;
-    dataset_from_js(&value)
 }
 
 /// The bundled dataset. Its validity is proven by tests, but a failure is still reported, not unwrapped.

@@ -251,7 +251,8 @@ impl Problem {
 
 /// Builds a problem for input that could not even be turned into a [`Value`] (bad JSON, bad JS value).
 pub fn unreadable(detail: &str) -> Vec<Problem> {
-    let detail: String = detail.chars().take(200).collect();
+    // One line (a browser's message may span several) of at most 200 characters.
+    let detail: String = detail.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(200).collect();
     vec![Problem { path: String::new(), reason: Reason::Unreadable(detail) }]
 }
 

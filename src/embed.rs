@@ -154,8 +154,11 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
         v if v.is_undefined() || v.is_null() => (None, None),
         v => match v.as_string() {
             Some(json) => (Some(browser::dataset_from_json(&json)), Some(json)),
-            // A cyclic or otherwise unstringifiable object has no JSON text; it also fails validation.
-            None => (Some(browser::dataset_from_js(&v)), js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string())),
+            // Stringified once: the text is both what is validated and the widget's "whole dataset" download.
+            None => match browser::json_text_of(&v) {
+                Ok(json) => (Some(browser::dataset_from_json(&json)), Some(json)),
+                Err(problems) => (Some(Err(problems)), None),
+            },
         },
     };
     let on_change = match get(options, "onChange") {

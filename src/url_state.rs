@@ -65,6 +65,12 @@ pub fn parse_query(query: &str) -> UrlState {
     state
 }
 
+/// The search text as the widget keeps it: at most [`MAX_PARAM_CHARS`] characters (the search box
+/// has the same `maxlength`), so every search the widget writes into its URL is read back on reload.
+pub fn searchable(typed: &str) -> String {
+    typed.chars().take(MAX_PARAM_CHARS).collect()
+}
+
 /// Writes the canonical query (no leading `?`): fixed key order, defaults omitted, values encoded.
 pub fn to_query(state: &UrlState) -> String {
     let mut pairs: Vec<(&str, String)> = Vec::new();
@@ -252,6 +258,14 @@ mod tests {
         fn serialize_is_canonical(q in "[a-z=&%,0-9]{0,80}") {
             let once = to_query(&parse_query(&q));
             prop_assert_eq!(to_query(&parse_query(&once)), once);
+        }
+
+        #[test]
+        fn any_typed_search_survives_the_url(typed in "\\PC{0,400}") {
+            let mut state = UrlState::default();
+            state.filter.query = searchable(&typed).trim().to_owned();
+            prop_assert!(state.filter.query.chars().count() <= MAX_PARAM_CHARS);
+            prop_assert_eq!(parse_query(&to_query(&state)), state);
         }
 
         #[test]

@@ -298,3 +298,13 @@ fn unsafe_urls_are_told_apart_from_safe_ones() {
         assert!(!ok(bad), "{bad}");
     }
 }
+
+#[test]
+fn an_unreadable_dataset_is_one_short_line_whatever_the_browser_said() {
+    let detail = format!("Converting circular structure to JSON\n    --> starting at object\n    |  {}", "x".repeat(500));
+    let problems = msl_departures::dataset::unreadable(&detail);
+    assert_eq!(problems.len(), 1);
+    let Reason::Unreadable(text) = &problems[0].reason else { panic!("{:?}", problems[0].reason) };
+    assert!(text.starts_with("Converting circular structure to JSON --> starting at object | x"), "{text}");
+    assert!(!text.contains('\n') && text.chars().count() == 200, "{text}");
+}

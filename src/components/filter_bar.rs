@@ -3,6 +3,7 @@
 use crate::filter::{Facet, SortKey};
 use crate::i18n::{result_count, ui, Ui};
 use crate::state::WidgetState;
+use crate::url_state::{searchable, MAX_PARAM_CHARS};
 use crate::components::tr;
 use leptos::prelude::*;
 
@@ -17,7 +18,7 @@ pub fn FilterBar() -> impl IntoView {
     let sort_label_for = sort_id.clone();
     let search_label_for = search_id.clone();
     let on_search = move |ev: leptos::ev::Event| {
-        let q = event_target_value(&ev);
+        let q = searchable(&event_target_value(&ev));
         filter.update(|f| f.query = q);
     };
     let on_sort = move |ev: leptos::ev::Event| {
@@ -33,6 +34,7 @@ pub fn FilterBar() -> impl IntoView {
             <div class="mslw-search">
                 <label for=search_label_for>{tr(lang, |u| u.search_label)}</label>
                 <input id=search_id type="search" data-testid="search" autocomplete="off" spellcheck="false"
+                    maxlength=MAX_PARAM_CHARS.to_string()
                     placeholder=tr(lang, |u| u.search_placeholder)
                     prop:value=move || filter.with(|f| f.query.clone())
                     on:input=on_search />
