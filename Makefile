@@ -16,12 +16,13 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: help serve test build pkg size tools browsers test-native test-wasm test-e2e noscript clean
+.PHONY: help serve test build pkg size bench tools browsers test-native test-wasm test-e2e noscript clean
 
 help:
 	@echo "make serve   build and serve the standalone page on http://127.0.0.1:8080"
 	@echo "make test    every test tier: native, wasm-bindgen-test in Chromium, end-to-end"
 	@echo "make size    raw, gzip and brotli bytes of every file in the release build"
+	@echo "make bench   the widget beside a hand-written vanilla page: bytes, first card, keystrokes, memory"
 	@echo "make pkg     the npm package (wasm-pack --target web) in pkg/"
 
 # ---- set-up (each step skips itself when already done) ----
@@ -86,6 +87,12 @@ serve: tools
 
 size: build
 	node scripts/size.mjs dist
+
+# The release build and the npm package beside a hand-written vanilla page (bench/vanilla/), in Chromium with 4x CPU
+# throttling: bytes, time to first card, keystroke and calculator latency, memory. Prints a table and writes
+# bench/results.json (committed). Timings are printed, never asserted; method in bench/README.md. About 5 minutes.
+bench: build pkg browsers
+	node scripts/bench.mjs
 
 # ---- tests ----
 

@@ -2,18 +2,11 @@
 // Usage: node scripts/size.mjs [dir=dist] [--budget-brotli BYTES] [--json FILE]
 // With --budget-brotli the exit code is 1 when the brotli total exceeds the budget (deterministic, so
 // `make test` may assert it).
+// Also a module: `measureFiles(paths, base)`, `measureDir(dir)` and `sizeTable(rows)` are used by scripts/bench.mjs.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-
-const args = process.argv.slice(2);
-const flag = (name) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args.splice(i, 2)[1] : undefined;
-};
-const budget = flag('--budget-brotli');
-const jsonOut = flag('--json');
-const dir = args[0] ?? 'dist';
 
 function* walk(d) {
   for (const name of readdirSync(d).sort()) {
@@ -24,28 +17,56 @@ function* walk(d) {
   }
 }
 
-const rows = [];
-for (const file of walk(dir)) {
+/** Raw, gzip (level 9) and brotli (quality 11) bytes of one file, named relative to `base`. */
+export function measureFile(file, base) {
   const buf = readFileSync(file);
-  rows.push({
-    file: relative(dir, file),
+  return {
+    file: relative(base, file),
     raw: buf.length,
     gzip: gzipSync(buf, { level: 9 }).length,
     brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  });
+  };
 }
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const fmt = (n) => n.toLocaleString('en-US').padStart(10);
-const width = Math.max(5, ...rows.map((r) => r.file.length));
-console.log(`${'file'.padEnd(width)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
-for (const r of rows) console.log(`${r.file.padEnd(width)} ${fmt(r.raw)} ${fmt(r.gzip)} ${fmt(r.brotli)}`);
-console.log(`${'total'.padEnd(width)} ${fmt(total.raw)} ${fmt(total.gzip)} ${fmt(total.brotli)}`);
-if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ dir, files: rows, total }, null, 2));
-if (budget !== undefined) {
-  const limit = Number(budget);
-  if (!(total.brotli <= limit)) {
-    console.error(`size budget exceeded: ${total.brotli} B brotli > ${limit} B`);
-    process.exit(1);
+
+export const sumRows = (rows) =>
+  rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+/** Every file of `dir` (dot-files skipped) and their total. */
+export function measureDir(dir) {
+  const rows = [...walk(dir)].map((file) => measureFile(file, dir));
+  return { dir, files: rows, total: sumRows(rows) };
+}
+
+/** The rows and their total as an aligned text table. */
+export function sizeTable(rows, total = sumRows(rows)) {
+  const fmt = (n) => n.toLocaleString('en-US').padStart(10);
+  const width = Math.max(5, ...rows.map((r) => r.file.length));
+  const lines = [`${'file'.padEnd(width)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`];
+  for (const r of rows) lines.push(`${r.file.padEnd(width)} ${fmt(r.raw)} ${fmt(r.gzip)} ${fmt(r.brotli)}`);
+  lines.push(`${'total'.padEnd(width)} ${fmt(total.raw)} ${fmt(total.gzip)} ${fmt(total.brotli)}`);
+  return lines.join('\n');
+}
+
+function main(argv) {
+  const args = argv.slice();
+  const flag = (name) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args.splice(i, 2)[1] : undefined;
+  };
+  const budget = flag('--budget-brotli');
+  const jsonOut = flag('--json');
+  const dir = args[0] ?? 'dist';
+  const { files: rows, total } = measureDir(dir);
+  console.log(sizeTable(rows, total));
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ dir, files: rows, total }, null, 2));
+  if (budget !== undefined) {
+    const limit = Number(budget);
+    if (!(total.brotli <= limit)) {
+      console.error(`size budget exceeded: ${total.brotli} B brotli > ${limit} B`);
+      process.exit(1);
+    }
+    console.log(`size budget ok: ${total.brotli} B brotli <= ${limit} B`);
   }
-  console.log(`size budget ok: ${total.brotli} B brotli <= ${limit} B`);
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main(process.argv.slice(2));
