@@ -244,17 +244,28 @@ impl PeopleIndex {
         }
     }
 
-    /// True when person `i` matches the search and every facet except `skip`.
-    fn matches_except(&self, i: usize, state: &FilterState, terms: &[String], skip: Option<Facet>) -> bool {
-        let haystack = &self.entries[i].haystack;
-        terms.iter().all(|t| haystack.contains(t.as_str()))
+    /// For each person, whether they match the search `query`. Computed once per query (the widget
+    /// keeps it in its own memo), then shared by the list and every facet's counts: the substring
+    /// search is the costly part of a keystroke, and facet changes never need it again.
+    pub fn search_hits(&self, query: &str) -> Vec<bool> {
+        let terms = query_terms(query);
+        self.entries.iter().map(|e| terms.iter().all(|t| e.haystack.contains(t.as_str()))).collect()
+    }
+
+    /// True when person `i` matches the search (`hits`) and every facet except `skip`.
+    fn matches_except(&self, i: usize, state: &FilterState, hits: &[bool], skip: Option<Facet>) -> bool {
+        hits.get(i).copied().unwrap_or(false)
             && Facet::ALL.iter().filter(|f| Some(**f) != skip).all(|f| self.in_facet(i, *f, state.selected(*f)))
     }
 
     /// Indices of the people shown, in display order.
     pub fn visible(&self, state: &FilterState) -> Vec<usize> {
-        let terms = query_terms(&state.query);
-        let mut out: Vec<usize> = (0..self.entries.len()).filter(|&i| self.matches_except(i, state, &terms, None)).collect();
+        self.visible_with(state, &self.search_hits(&state.query))
+    }
+
+    /// [`visible`](Self::visible) with the search already done (`hits` from [`search_hits`](Self::search_hits)).
+    pub fn visible_with(&self, state: &FilterState, hits: &[bool]) -> Vec<usize> {
+        let mut out: Vec<usize> = (0..self.entries.len()).filter(|&i| self.matches_except(i, state, hits, None)).collect();
         self.sort(&mut out, state.sort);
         out
     }
@@ -262,10 +273,14 @@ impl PeopleIndex {
     /// For each option of `facet`: how many people would be shown with that option as the facet's only
     /// selection, given the search and the other facets. Zero means choosing it would leave nobody.
     pub fn counts(&self, state: &FilterState, facet: Facet) -> Vec<usize> {
-        let terms = query_terms(&state.query);
+        self.counts_with(state, facet, &self.search_hits(&state.query))
+    }
+
+    /// [`counts`](Self::counts) with the search already done.
+    pub fn counts_with(&self, state: &FilterState, facet: Facet, hits: &[bool]) -> Vec<usize> {
         let mut counts = vec![0usize; self.options(facet).len()];
         for i in 0..self.entries.len() {
-            if !self.matches_except(i, state, &terms, Some(facet)) {
+            if !self.matches_except(i, state, hits, Some(facet)) {
                 continue;
             }
             for (slot, option) in counts.iter_mut().zip(self.options(facet)) {
@@ -278,8 +293,6 @@ impl PeopleIndex {
     }
 
     fn sort(&self, order: &mut Vec<usize>, key: SortKey) {
-        // Every order is an integer key tuple sorted with one `sort_unstable`: each `sort_by` with its
-        // own closure would add a stable-sort instantiation (several KB of wasm each).
         let keys = order.iter().map(|&i| {
             let e = &self.entries[i];
             let primary = match key {

@@ -56,6 +56,8 @@ pub struct WidgetState {
     pub calc: RwSignal<CalcInputs>,
     /// How many of the matching cards are rendered.
     pub limit: RwSignal<usize>,
+    /// Per person: matches the search text. Recomputed only when the query changes.
+    pub search_hits: Memo<Vec<bool>>,
     /// Indices into `people` of everyone matching, in display order.
     pub matching: Memo<Vec<usize>>,
 }
@@ -66,7 +68,10 @@ impl WidgetState {
         filter.retain_known(&data.index);
         let data = StoredValue::new(data);
         let filter = RwSignal::new(filter);
-        let matching = Memo::new(move |_| filter.with(|f| data.with_value(|d| d.index.visible(f))));
+        // The query alone, so that ticking a facet does not redo the text search.
+        let query = Memo::new(move |_| filter.with(|f| f.query.clone()));
+        let search_hits = Memo::new(move |_| query.with(|q| data.with_value(|d| d.index.search_hits(q))));
+        let matching = Memo::new(move |_| search_hits.with(|h| filter.with(|f| data.with_value(|d| d.index.visible_with(f, h)))));
         WidgetState {
             data,
             lang: RwSignal::new(lang),
@@ -74,6 +79,7 @@ impl WidgetState {
             filter,
             calc: RwSignal::new(initial.calc),
             limit: RwSignal::new(PAGE_SIZE),
+            search_hits,
             matching,
         }
     }

@@ -75,7 +75,8 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     if options.is_empty() {
         return None;
     }
-    let counts = Memo::new(move |_| filter.with(|f| state.data.with_value(|d| d.index.counts(f, facet))));
+    let hits = state.search_hits;
+    let counts = Memo::new(move |_| hits.with(|h| filter.with(|f| state.data.with_value(|d| d.index.counts_with(f, facet, h)))));
     let items = options
         .into_iter()
         .enumerate()
