@@ -99,22 +99,22 @@ fn value_from_js(value: &JsValue, depth: usize) -> Result<Value, (String, &'stat
     if depth >= dataset::MAX_DEPTH {
         return Err((String::new(), "nested too deeply"));
     }
-    let nested = |key: String, v: &JsValue| value_from_js(v, depth + 1).map_err(|(path, what)| (format!("{key}{path}"), what));
+    // The path is only built on the way out of an error: the happy path allocates no path strings.
     if Array::is_array(value) {
         let array: &Array = value.unchecked_ref();
         let mut items = Vec::with_capacity(array.length().min(1024) as usize);
         for (i, item) in array.iter().enumerate() {
-            items.push(nested(format!("[{i}]"), &item)?);
+            items.push(value_from_js(&item, depth + 1).map_err(|(path, what)| (format!("[{i}]{path}"), what))?);
         }
         return Ok(Value::Arr(items));
     }
     let mut fields = Vec::new();
     for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
-        // A throwing getter is reported, never propagated into the widget.
-        let item = Reflect::get(value, &JsValue::from_str(&key)).map_err(|_| (format!(".{key}"), "could not be read"))?;
-        let item = nested(format!(".{key}"), &item)?;
-        fields.push((key, item));
+        let name = key.as_string().unwrap_or_default();
+        // JSON.parse output has no getters, but a failed read is still a problem, never a throw.
+        let item = Reflect::get(value, &key).map_err(|_| (format!(".{name}"), "could not be read"))?;
+        let item = value_from_js(&item, depth + 1).map_err(|(path, what)| (format!(".{name}{path}"), what))?;
+        fields.push((name, item));
     }
     Ok(Value::Obj(fields))
 }
