@@ -249,6 +249,13 @@ impl Problem {
     }
 }
 
+/// The repository's data file, parsed and validated: the one loader for the crate's unit tests.
+#[cfg(test)]
+pub(crate) fn data_file_for_tests() -> Dataset {
+    let value: Value = serde_json::from_str(include_str!("../data/departures.json")).expect("data/departures.json is JSON");
+    validate(&value).expect("data/departures.json validates")
+}
+
 /// Builds a problem for input that could not even be turned into a [`Value`] (bad JSON, bad JS value).
 pub fn unreadable(detail: &str) -> Vec<Problem> {
     // One line (a browser's message may span several) of at most 200 characters.

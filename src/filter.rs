@@ -418,9 +418,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn dataset() -> Dataset {
-        let json: serde_json::Value = serde_json::from_str(include_str!("../data/departures.json")).expect("json");
-        let value: crate::dataset::Value = serde_json::from_value(json).expect("value");
-        crate::dataset::validate(&value).expect("valid")
+        crate::dataset::data_file_for_tests()
     }
 
     fn ids(d: &Dataset, idx: &[usize]) -> Vec<String> {

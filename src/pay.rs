@@ -1845,9 +1845,7 @@ mod tests {
 
     #[test]
     fn people_map_to_weeks() {
-        let json: crate::dataset::Value =
-            serde_json::from_str(include_str!("../data/departures.json")).expect("the data file is JSON");
-        let ds = crate::dataset::validate(&json).expect("the data file validates");
+        let ds = crate::dataset::data_file_for_tests();
         let knight = ds.person("ethan-knight").expect("knight");
         assert_eq!(weeks_for_person(knight), (1.0, 3.0, 4.3));
         let verma = ds.person("avi-verma").expect("verma");

@@ -481,9 +481,7 @@ mod tests {
     }
 
     fn markers() -> Vec<Marker> {
-        let json: crate::dataset::Value =
-            serde_json::from_str(include_str!("../../data/departures.json")).expect("the data file is JSON");
-        chart_markers(&crate::dataset::validate(&json).expect("valid"))
+        chart_markers(&crate::dataset::data_file_for_tests())
     }
 
     #[test]
