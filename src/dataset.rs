@@ -1,12 +1,15 @@
 //! Parse and validate a dataset: the one path for the bundled file and for a host's `mount()` data.
 //!
-//! Input arrives as an untyped [`Value`] tree (through serde from `serde_json` in native tests, walked
-//! from a JS object by `browser.rs` in the browser), so this module never needs a JSON parser in the wasm.
+//! Input arrives as an untyped [`Value`] tree, read from JSON text by [`crate::json`] (the bundled file,
+//! a host's text, a host's object after `JSON.stringify`).
 //! [`validate`] walks the tree once, collecting every problem with its field path and a reason in both
 //! languages, and returns a [`Dataset`] only when there are none. It never panics on any input.
 
 use crate::model::*;
+use std::borrow::Cow;
+#[cfg(test)]
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+#[cfg(test)]
 use std::fmt;
 
 /// Limits that keep a hostile host dataset from exhausting memory or time.
@@ -22,16 +25,18 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// An untyped JSON-like value, the common input of both loading routes.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+/// Strings borrow from the JSON text where it has no escapes, so reading a large dataset allocates
+/// little beyond the tree itself.
+pub enum Value<'a> {
     Null,
     Bool(bool),
     Num(f64),
-    Str(String),
-    Arr(Vec<Value>),
-    Obj(Vec<(String, Value)>),
+    Str(Cow<'a, str>),
+    Arr(Vec<Value<'a>>),
+    Obj(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
-impl Value {
+impl Value<'_> {
     fn kind(&self) -> Kind {
         match self {
             Value::Null => Kind::Null,
@@ -43,60 +48,65 @@ impl Value {
         }
     }
 
-    fn get(&self, key: &str) -> Option<&Value> {
+    fn get(&self, key: &str) -> Option<&Self> {
         match self {
-            Value::Obj(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            // The last of duplicate keys, as `JSON.parse` reads them.
+            Value::Obj(fields) => fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
         }
     }
 }
 
-/// Deserialises with a nesting limit, so a hostile deeply nested object cannot overflow the stack.
+/// Deserialises with a nesting limit, keeping key order and duplicates: serde_json's reading of a text
+/// as a [`Value`], the oracle for [`crate::json`]'s tests.
+#[cfg(test)]
 struct ValueSeed {
     depth: usize,
 }
 
+#[cfg(test)]
 impl<'de> DeserializeSeed<'de> for ValueSeed {
-    type Value = Value;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+    type Value = Value<'static>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value<'static>, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
+#[cfg(test)]
 impl<'de> Visitor<'de> for ValueSeed {
-    type Value = Value;
+    type Value = Value<'static>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
     }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+    fn visit_bool<E>(self, v: bool) -> Result<Value<'static>, E> {
         Ok(Value::Bool(v))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+    fn visit_i64<E>(self, v: i64) -> Result<Value<'static>, E> {
         Ok(Value::Num(v as f64))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+    fn visit_u64<E>(self, v: u64) -> Result<Value<'static>, E> {
         Ok(Value::Num(v as f64))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+    fn visit_f64<E>(self, v: f64) -> Result<Value<'static>, E> {
         Ok(Value::Num(v))
     }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::Str(v.to_owned()))
+    fn visit_str<E>(self, v: &str) -> Result<Value<'static>, E> {
+        Ok(Value::Str(Cow::Owned(v.to_owned())))
     }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::Str(v))
+    fn visit_string<E>(self, v: String) -> Result<Value<'static>, E> {
+        Ok(Value::Str(Cow::Owned(v)))
     }
-    fn visit_none<E>(self) -> Result<Value, E> {
+    fn visit_none<E>(self) -> Result<Value<'static>, E> {
         Ok(Value::Null)
     }
-    fn visit_unit<E>(self) -> Result<Value, E> {
+    fn visit_unit<E>(self) -> Result<Value<'static>, E> {
         Ok(Value::Null)
     }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value<'static>, D::Error> {
         self.deserialize(d)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'static>, A::Error> {
         if self.depth >= MAX_DEPTH {
             return Err(de::Error::custom("nested too deeply"));
         }
@@ -106,21 +116,22 @@ impl<'de> Visitor<'de> for ValueSeed {
         }
         Ok(Value::Arr(items))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'static>, A::Error> {
         if self.depth >= MAX_DEPTH {
             return Err(de::Error::custom("nested too deeply"));
         }
         let mut fields = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             let value = map.next_value_seed(ValueSeed { depth: self.depth + 1 })?;
-            fields.push((key, value));
+            fields.push((Cow::Owned(key), value));
         }
         Ok(Value::Obj(fields))
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+#[cfg(test)]
+impl<'de> serde::Deserialize<'de> for Value<'static> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value<'static>, D::Error> {
         ValueSeed { depth: 0 }.deserialize(deserializer)
     }
 }
@@ -252,8 +263,7 @@ impl Problem {
 /// The repository's data file, parsed and validated: the one loader for the crate's unit tests.
 #[cfg(test)]
 pub(crate) fn data_file_for_tests() -> Dataset {
-    let value: Value = serde_json::from_str(include_str!("../data/departures.json")).expect("data/departures.json is JSON");
-    validate(&value).expect("data/departures.json validates")
+    from_json(include_str!("../data/departures.json"), &|s| s.parse().ok()).expect("data/departures.json validates")
 }
 
 /// Builds a problem for input that could not even be turned into a [`Value`] (bad JSON, bad JS value).
@@ -261,6 +271,13 @@ pub fn unreadable(detail: &str) -> Vec<Problem> {
     // One line (a browser's message may span several) of at most 200 characters.
     let detail: String = detail.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(200).collect();
     vec![Problem { path: String::new(), reason: Reason::Unreadable(detail) }]
+}
+
+/// Reads a dataset from JSON text: [`crate::json::parse`], then [`validate`]. `slow_number` is the parser's
+/// converter for numbers its exact fast path cannot take (see there).
+pub fn from_json(text: &str, slow_number: &dyn Fn(&str) -> Option<f64>) -> Result<Dataset, Vec<Problem>> {
+    let tree = crate::json::parse(text, slow_number).map_err(|e| unreadable(&e.describe()))?;
+    validate(&tree)
 }
 
 /// Validates a whole dataset. `Ok` only when there is no problem at all.
@@ -289,16 +306,23 @@ const TENURE_PRECISIONS: &[&str] = &["exact", "more_than", "nearly", "about", "u
 const DATE_PRECISIONS: &[&str] = &["day", "about", "month"];
 const QUALIFIERS: &[&str] = &["exact", "at_least", "more_than"];
 
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
+/// Where a value sits in the dataset ("people[3].tenure"), as a chain of borrowed steps on the stack.
+/// Rendered to text only when a problem is reported: the happy path over 10,000 people builds none.
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
 }
 
-fn index(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
+impl Path<'_> {
+    fn render(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Key(Path::Root, key) => (*key).to_owned(),
+            Path::Key(parent, key) => format!("{}.{key}", parent.render()),
+            Path::Index(parent, i) => format!("{}[{i}]", parent.render()),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -308,16 +332,16 @@ struct Validator {
 }
 
 impl Validator {
-    fn fail<T>(&mut self, path: &str, reason: Reason) -> Option<T> {
+    fn fail<T>(&mut self, path: &Path, reason: Reason) -> Option<T> {
         if self.problems.len() < MAX_PROBLEMS_LISTED {
-            self.problems.push(Problem { path: path.to_owned(), reason });
+            self.problems.push(Problem { path: path.render(), reason });
         } else {
             self.unlisted += 1;
         }
         None
     }
 
-    fn object<'a>(&mut self, v: &'a Value, path: &str) -> Option<&'a Value> {
+    fn object<'a, 'v>(&mut self, v: &'a Value<'v>, path: &Path) -> Option<&'a Value<'v>> {
         match v {
             Value::Obj(_) => Some(v),
             other => self.fail(path, Reason::WrongType { expected: Kind::Object, found: other.kind() }),
@@ -325,9 +349,9 @@ impl Validator {
     }
 
     /// A required field; absent and `null` both count as missing.
-    fn field<'a>(&mut self, obj: &'a Value, path: &str, key: &str) -> Option<&'a Value> {
+    fn field<'a, 'v>(&mut self, obj: &'a Value<'v>, path: &Path, key: &str) -> Option<&'a Value<'v>> {
         match obj.get(key) {
-            None | Some(Value::Null) => self.fail(&child(path, key), Reason::Missing),
+            None | Some(Value::Null) => self.fail(&Path::Key(path, key), Reason::Missing),
             Some(v) => Some(v),
         }
     }
@@ -336,17 +360,17 @@ impl Validator {
     fn optional<T>(
         &mut self,
         obj: &Value,
-        path: &str,
+        path: &Path,
         key: &str,
-        read: impl FnOnce(&mut Self, &Value, &str) -> Option<T>,
+        read: impl FnOnce(&mut Self, &Value, &Path) -> Option<T>,
     ) -> Result<Option<T>, ()> {
         match obj.get(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(v) => read(self, v, &child(path, key)).map(Some).ok_or(()),
+            Some(v) => read(self, v, &Path::Key(path, key)).map(Some).ok_or(()),
         }
     }
 
-    fn string(&mut self, v: &Value, path: &str, max: usize) -> Option<String> {
+    fn string(&mut self, v: &Value, path: &Path, max: usize) -> Option<String> {
         let Value::Str(s) = v else {
             return self.fail(path, Reason::WrongType { expected: Kind::String, found: v.kind() });
         };
@@ -360,38 +384,38 @@ impl Validator {
         Some(trimmed.to_owned())
     }
 
-    fn req_string(&mut self, obj: &Value, path: &str, key: &str) -> Option<String> {
+    fn req_string(&mut self, obj: &Value, path: &Path, key: &str) -> Option<String> {
         let v = self.field(obj, path, key)?;
-        self.string(v, &child(path, key), MAX_TEXT_CHARS)
+        self.string(v, &Path::Key(path, key), MAX_TEXT_CHARS)
     }
 
-    fn text(&mut self, v: &Value, path: &str) -> Option<Text> {
+    fn text(&mut self, v: &Value, path: &Path) -> Option<Text> {
         self.object(v, path)?;
         let zh = self.req_string(v, path, "zh");
         let en = self.req_string(v, path, "en");
         Some(Text { zh: zh?, en: en? })
     }
 
-    fn req_text(&mut self, obj: &Value, path: &str, key: &str) -> Option<Text> {
+    fn req_text(&mut self, obj: &Value, path: &Path, key: &str) -> Option<Text> {
         let v = self.field(obj, path, key)?;
-        self.text(v, &child(path, key))
+        self.text(v, &Path::Key(path, key))
     }
 
-    fn opt_text(&mut self, obj: &Value, path: &str, key: &str) -> Result<Option<Text>, ()> {
+    fn opt_text(&mut self, obj: &Value, path: &Path, key: &str) -> Result<Option<Text>, ()> {
         self.optional(obj, path, key, Self::text)
     }
 
-    fn id(&mut self, obj: &Value, path: &str) -> Option<String> {
+    fn id(&mut self, obj: &Value, path: &Path) -> Option<String> {
         let id = self.req_string(obj, path, "id")?;
         let ok = id.len() <= 80 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if ok {
             Some(id)
         } else {
-            self.fail(&child(path, "id"), Reason::BadId)
+            self.fail(&Path::Key(path, "id"), Reason::BadId)
         }
     }
 
-    fn url(&mut self, v: &Value, path: &str) -> Option<String> {
+    fn url(&mut self, v: &Value, path: &Path) -> Option<String> {
         let url = self.string(v, path, MAX_URL_CHARS)?;
         if is_safe_https_url(&url) {
             Some(url)
@@ -400,7 +424,7 @@ impl Validator {
         }
     }
 
-    fn date(&mut self, v: &Value, path: &str) -> Option<Date> {
+    fn date(&mut self, v: &Value, path: &Path) -> Option<Date> {
         let s = self.string(v, path, 10)?;
         match parse_iso_date(&s) {
             Some(d) => Some(d),
@@ -408,7 +432,7 @@ impl Validator {
         }
     }
 
-    fn number(&mut self, v: &Value, path: &str, min: f64, max: f64) -> Option<f64> {
+    fn number(&mut self, v: &Value, path: &Path, min: f64, max: f64) -> Option<f64> {
         let Value::Num(n) = v else {
             return self.fail(path, Reason::WrongType { expected: Kind::Number, found: v.kind() });
         };
@@ -419,39 +443,39 @@ impl Validator {
         }
     }
 
-    fn req_number(&mut self, obj: &Value, path: &str, key: &str, min: f64, max: f64) -> Option<f64> {
+    fn req_number(&mut self, obj: &Value, path: &Path, key: &str, min: f64, max: f64) -> Option<f64> {
         let v = self.field(obj, path, key)?;
-        self.number(v, &child(path, key), min, max)
+        self.number(v, &Path::Key(path, key), min, max)
     }
 
-    fn integer(&mut self, obj: &Value, path: &str, key: &str, max: u32) -> Option<u32> {
+    fn integer(&mut self, obj: &Value, path: &Path, key: &str, max: u32) -> Option<u32> {
         let n = self.req_number(obj, path, key, 0.0, f64::from(max))?;
         if n.fract() == 0.0 {
             Some(n as u32)
         } else {
-            self.fail(&child(path, key), Reason::NotInteger)
+            self.fail(&Path::Key(path, key), Reason::NotInteger)
         }
     }
 
     fn choice<T>(
         &mut self,
         obj: &Value,
-        path: &str,
+        path: &Path,
         key: &str,
         allowed: &'static [&'static str],
         parse: fn(&str) -> Option<T>,
     ) -> Option<T> {
         let v = self.field(obj, path, key)?;
-        let s = self.string(v, &child(path, key), 40)?;
+        let s = self.string(v, &Path::Key(path, key), 40)?;
         match parse(&s) {
             Some(t) => Some(t),
-            None => self.fail(&child(path, key), Reason::NotOneOf(allowed)),
+            None => self.fail(&Path::Key(path, key), Reason::NotOneOf(allowed)),
         }
     }
 
-    fn list<'a>(&mut self, obj: &'a Value, path: &str, key: &str, min: usize, max: usize) -> Option<&'a [Value]> {
+    fn list<'a, 'v>(&mut self, obj: &'a Value<'v>, path: &Path, key: &str, min: usize, max: usize) -> Option<&'a [Value<'v>]> {
         let v = self.field(obj, path, key)?;
-        let p = child(path, key);
+        let p = Path::Key(path, key);
         let Value::Arr(items) = v else {
             return self.fail(&p, Reason::WrongType { expected: Kind::Array, found: v.kind() });
         };
@@ -468,17 +492,17 @@ impl Validator {
     fn each<T>(
         &mut self,
         obj: &Value,
-        path: &str,
+        path: &Path,
         key: &str,
         (min, max): (usize, usize),
-        mut read: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
+        mut read: impl FnMut(&mut Self, &Value, &Path) -> Option<T>,
     ) -> Option<Vec<T>> {
         let items = self.list(obj, path, key, min, max)?;
-        let base = child(path, key);
+        let base = Path::Key(path, key);
         let mut out = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            match read(self, item, &index(&base, i)) {
+            match read(self, item, &Path::Index(&base, i)) {
                 Some(t) => out.push(t),
                 None => ok = false,
             }
@@ -487,51 +511,51 @@ impl Validator {
     }
 
     /// A claim's status and its note (required unless confirmed), under the given keys.
-    fn check_keys(&mut self, obj: &Value, path: &str, status_key: &str, note_key: &str) -> Option<Check> {
+    fn check_keys(&mut self, obj: &Value, path: &Path, status_key: &str, note_key: &str) -> Option<Check> {
         let status = self.choice(obj, path, status_key, STATUSES, Status::parse);
         let note = self.opt_text(obj, path, note_key).ok()?;
         let status = status?;
         if status != Status::Confirmed && note.is_none() {
-            return self.fail(&child(path, note_key), Reason::NoteRequired);
+            return self.fail(&Path::Key(path, note_key), Reason::NoteRequired);
         }
         Some(Check { status, note })
     }
 
-    fn check(&mut self, obj: &Value, path: &str) -> Option<Check> {
+    fn check(&mut self, obj: &Value, path: &Path) -> Option<Check> {
         self.check_keys(obj, path, "status", "note")
     }
 
-    fn source(&mut self, v: &Value, path: &str) -> Option<Source> {
+    fn source(&mut self, v: &Value, path: &Path) -> Option<Source> {
         self.object(v, path)?;
         let publisher = self.req_string(v, path, "publisher");
         let title = self.req_string(v, path, "title");
-        let url = self.field(v, path, "url").and_then(|u| self.url(u, &child(path, "url")));
+        let url = self.field(v, path, "url").and_then(|u| self.url(u, &Path::Key(path, "url")));
         let date = self.optional(v, path, "date", Self::date).ok()?;
         Some(Source { publisher: publisher?, title: title?, url: url?, date })
     }
 
-    fn req_source(&mut self, obj: &Value, path: &str, key: &str) -> Option<Source> {
+    fn req_source(&mut self, obj: &Value, path: &Path, key: &str) -> Option<Source> {
         let v = self.field(obj, path, key)?;
-        self.source(v, &child(path, key))
+        self.source(v, &Path::Key(path, key))
     }
 
-    fn sources(&mut self, obj: &Value, path: &str, min: usize) -> Option<Vec<Source>> {
+    fn sources(&mut self, obj: &Value, path: &Path, min: usize) -> Option<Vec<Source>> {
         self.each(obj, path, "sources", (min, MAX_LIST), Self::source)
     }
 
     /// A date plus its precision, which must agree with the date's form.
-    fn dated(&mut self, obj: &Value, path: &str, date_key: &str, precision_key: &str) -> Option<DatedClaim> {
-        let date = self.field(obj, path, date_key).and_then(|d| self.date(d, &child(path, date_key)));
+    fn dated(&mut self, obj: &Value, path: &Path, date_key: &str, precision_key: &str) -> Option<DatedClaim> {
+        let date = self.field(obj, path, date_key).and_then(|d| self.date(d, &Path::Key(path, date_key)));
         let precision = self.choice(obj, path, precision_key, DATE_PRECISIONS, DatePrecision::parse);
         let (date, precision) = (date?, precision?);
         if (precision == DatePrecision::Month) != date.day.is_none() {
-            return self.fail(&child(path, precision_key), Reason::DatePrecisionMismatch);
+            return self.fail(&Path::Key(path, precision_key), Reason::DatePrecisionMismatch);
         }
         Some(DatedClaim { date, precision })
     }
 
     /// Like [`Self::dated`], but both keys may be absent or null together.
-    fn opt_dated(&mut self, obj: &Value, path: &str, date_key: &str, precision_key: &str) -> Result<Option<DatedClaim>, ()> {
+    fn opt_dated(&mut self, obj: &Value, path: &Path, date_key: &str, precision_key: &str) -> Result<Option<DatedClaim>, ()> {
         let has = |k: &str| !matches!(obj.get(k), None | Some(Value::Null));
         if !has(date_key) && !has(precision_key) {
             return Ok(None);
@@ -540,45 +564,50 @@ impl Validator {
     }
 
     fn dataset(&mut self, root: &Value) -> Option<Dataset> {
-        self.object(root, "")?;
-        let version = self.integer(root, "", "schema_version", u32::MAX);
+        let root_path = &Path::Root;
+        let at = |key| Path::Key(root_path, key);
+        self.object(root, root_path)?;
+        let version = self.integer(root, root_path, "schema_version", u32::MAX);
         if let Some(v) = version {
             if v != SCHEMA_VERSION {
-                self.fail::<()>("schema_version", Reason::UnsupportedVersion);
+                self.fail::<()>(&at("schema_version"), Reason::UnsupportedVersion);
             }
         }
-        let last_updated = self.field(root, "", "last_updated").and_then(|d| self.date(d, "last_updated"));
-        let licence = self.req_text(root, "", "licence");
-        let article = self.field(root, "", "article").and_then(|a| self.article(a, "article"));
-        let people = self.each(root, "", "people", (1, MAX_PEOPLE), Self::person);
+        let last_updated = self.field(root, root_path, "last_updated").and_then(|d| self.date(d, &at("last_updated")));
+        let licence = self.req_text(root, root_path, "licence");
+        let article = self.field(root, root_path, "article").and_then(|a| self.article(a, &at("article")));
+        let people = self.each(root, root_path, "people", (1, MAX_PEOPLE), Self::person);
         if let Some(people) = &people {
-            self.unique_ids(people.iter().map(|p| p.id.as_str()), "people");
+            self.unique_ids(people.iter().map(|p| p.id.as_str()), &at("people"));
         }
-        let context = self.field(root, "", "context");
-        let context = context.and_then(|c| self.object(c, "context"));
+        let context_path = at("context");
+        let context = self.field(root, root_path, "context");
+        let context = context.and_then(|c| self.object(c, &context_path));
         let (hiring, pay_reports, key_dates, spokesperson, hypothetical) = match context {
             Some(c) => (
-                self.field(c, "context", "hiring").and_then(|h| self.hiring(h, "context.hiring")),
-                self.each(c, "context", "pay_reports", (0, MAX_LIST), Self::pay_report),
-                self.each(c, "context", "key_dates", (0, MAX_LIST), Self::key_date),
-                self.field(c, "context", "spokesperson").and_then(|s| self.statement(s, "context.spokesperson")),
-                self.field(c, "context", "hypothetical").and_then(|h| self.hypothetical(h, "context.hypothetical")),
+                self.field(c, &context_path, "hiring").and_then(|h| self.hiring(h, &Path::Key(&context_path, "hiring"))),
+                self.each(c, &context_path, "pay_reports", (0, MAX_LIST), Self::pay_report),
+                self.each(c, &context_path, "key_dates", (0, MAX_LIST), Self::key_date),
+                self.field(c, &context_path, "spokesperson").and_then(|s| self.statement(s, &Path::Key(&context_path, "spokesperson"))),
+                self.field(c, &context_path, "hypothetical").and_then(|h| self.hypothetical(h, &Path::Key(&context_path, "hypothetical"))),
             ),
             None => (None, None, None, None, None),
         };
         if let Some(reports) = &pay_reports {
-            self.unique_ids(reports.iter().map(|r| r.id.as_str()), "context.pay_reports");
+            self.unique_ids(reports.iter().map(|r| r.id.as_str()), &Path::Key(&context_path, "pay_reports"));
         }
         if let Some(dates) = &key_dates {
-            self.unique_ids(dates.iter().map(|d| d.id.as_str()), "context.key_dates");
+            self.unique_ids(dates.iter().map(|d| d.id.as_str()), &Path::Key(&context_path, "key_dates"));
         }
-        let corrections = self.each(root, "", "corrections", (0, MAX_LIST), Self::correction);
+        let corrections = self.each(root, root_path, "corrections", (0, MAX_LIST), Self::correction);
         if let (Some(corrections), Some(people)) = (&corrections, &people) {
-            self.unique_ids(corrections.iter().map(|c| c.id.as_str()), "corrections");
+            let corrections_path = at("corrections");
+            self.unique_ids(corrections.iter().map(|c| c.id.as_str()), &corrections_path);
             for (i, c) in corrections.iter().enumerate() {
                 for (j, id) in c.people.iter().enumerate() {
                     if !people.iter().any(|p| &p.id == id) {
-                        self.fail::<()>(&format!("corrections[{i}].people[{j}]"), Reason::UnknownPerson);
+                        let correction = Path::Index(&corrections_path, i);
+                        self.fail::<()>(&Path::Index(&Path::Key(&correction, "people"), j), Reason::UnknownPerson);
                     }
                 }
             }
@@ -598,41 +627,41 @@ impl Validator {
         })
     }
 
-    fn unique_ids<'a>(&mut self, ids: impl Iterator<Item = &'a str>, list: &str) {
+    fn unique_ids<'a>(&mut self, ids: impl Iterator<Item = &'a str>, list: &Path) {
         let mut seen: Vec<&str> = Vec::new();
-        let mut sorted: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+        let ids: Vec<&str> = ids.collect();
         // Sorting keeps the check O(n log n) for a 20,000-record host dataset.
-        sorted.sort_unstable();
+        let sorted: Vec<(&str, usize)> = crate::order::order_by_text(ids.iter().copied()).into_iter().map(|i| (ids[i], i)).collect();
         for pair in sorted.windows(2) {
             if pair[0].0 == pair[1].0 && !seen.contains(&pair[1].0) {
                 seen.push(pair[1].0);
-                self.fail::<()>(&format!("{list}[{}].id", pair[1].1.max(pair[0].1)), Reason::DuplicateId);
+                self.fail::<()>(&Path::Key(&Path::Index(list, pair[1].1.max(pair[0].1)), "id"), Reason::DuplicateId);
             }
         }
     }
 
-    fn article(&mut self, v: &Value, path: &str) -> Option<Article> {
+    fn article(&mut self, v: &Value, path: &Path) -> Option<Article> {
         self.object(v, path)?;
         let title = self.req_text(v, path, "title");
-        let url = self.field(v, path, "url").and_then(|u| self.url(u, &child(path, "url")));
-        let published = self.field(v, path, "published").and_then(|d| self.date(d, &child(path, "published")));
+        let url = self.field(v, path, "url").and_then(|u| self.url(u, &Path::Key(path, "url")));
+        let published = self.field(v, path, "published").and_then(|d| self.date(d, &Path::Key(path, "published")));
         let cites = self.each(v, path, "cites", (0, MAX_LIST), Self::source);
         Some(Article { title: title?, url: url?, published: published?, cites: cites? })
     }
 
-    fn person(&mut self, v: &Value, path: &str) -> Option<Person> {
+    fn person(&mut self, v: &Value, path: &Path) -> Option<Person> {
         self.object(v, path)?;
         let id = self.id(v, path);
         let name_en = self.req_string(v, path, "name_en");
-        let name_zh = self.field(v, path, "name_zh").and_then(|n| self.chinese_name(n, &child(path, "name_zh")));
+        let name_zh = self.field(v, path, "name_zh").and_then(|n| self.chinese_name(n, &Path::Key(path, "name_zh")));
         let cohort = self.choice(v, path, "cohort", COHORTS, Cohort::parse);
         let cohort_check = self.check_keys(v, path, "cohort_status", "cohort_note");
-        let tenure = self.field(v, path, "tenure").and_then(|t| self.tenure(t, &child(path, "tenure")));
+        let tenure = self.field(v, path, "tenure").and_then(|t| self.tenure(t, &Path::Key(path, "tenure")));
         let prior_employers = self.each(v, path, "prior_employers", (0, MAX_LIST), Self::employer);
-        let destination = self.field(v, path, "destination").and_then(|d| self.destination(d, &child(path, "destination")));
+        let destination = self.field(v, path, "destination").and_then(|d| self.destination(d, &Path::Key(path, "destination")));
         let later = self.each(v, path, "later", (0, MAX_LIST), Self::later_move);
         let announced = self.field(v, path, "announced").and_then(|a| {
-            let p = child(path, "announced");
+            let p = Path::Key(path, "announced");
             self.object(a, &p)?;
             let date = self.opt_dated(a, &p, "date", "precision");
             let check = self.check(a, &p);
@@ -673,13 +702,13 @@ impl Validator {
         })
     }
 
-    fn chinese_name(&mut self, v: &Value, path: &str) -> Option<ChineseName> {
+    fn chinese_name(&mut self, v: &Value, path: &Path) -> Option<ChineseName> {
         self.object(v, path)?;
         let text = self.req_string(v, path, "text");
         let translit = match self.field(v, path, "article_transliteration") {
             Some(Value::Bool(b)) => Some(*b),
             Some(other) => self.fail(
-                &child(path, "article_transliteration"),
+                &Path::Key(path, "article_transliteration"),
                 Reason::WrongType { expected: Kind::Bool, found: other.kind() },
             ),
             None => None,
@@ -688,7 +717,7 @@ impl Validator {
         Some(ChineseName { text: text?, is_article_transliteration: translit?, check: check? })
     }
 
-    fn tenure(&mut self, v: &Value, path: &str) -> Option<Tenure> {
+    fn tenure(&mut self, v: &Value, path: &Path) -> Option<Tenure> {
         self.object(v, path)?;
         let reported = self.req_text(v, path, "reported");
         let precision = self.choice(v, path, "precision", TENURE_PRECISIONS, TenurePrecision::parse);
@@ -698,7 +727,7 @@ impl Validator {
         let check = self.check(v, path);
         let (low, estimate, high) = (low?, estimate?, high?);
         if !(low <= estimate && estimate <= high) {
-            return self.fail(&child(path, "weeks_estimate"), Reason::BoundsOrder);
+            return self.fail(&Path::Key(path, "weeks_estimate"), Reason::BoundsOrder);
         }
         Some(Tenure {
             reported: reported?,
@@ -710,7 +739,7 @@ impl Validator {
         })
     }
 
-    fn employer(&mut self, v: &Value, path: &str) -> Option<Employer> {
+    fn employer(&mut self, v: &Value, path: &Path) -> Option<Employer> {
         self.object(v, path)?;
         let org = self.req_text(v, path, "org");
         let detail = self.opt_text(v, path, "detail");
@@ -718,7 +747,7 @@ impl Validator {
         Some(Employer { org: org?, detail: detail.ok()?, check: check? })
     }
 
-    fn destination(&mut self, v: &Value, path: &str) -> Option<Destination> {
+    fn destination(&mut self, v: &Value, path: &Path) -> Option<Destination> {
         self.object(v, path)?;
         let org = self.opt_text(v, path, "org");
         let role = self.opt_text(v, path, "role");
@@ -726,7 +755,7 @@ impl Validator {
         Some(Destination { org: org.ok()?, role: role.ok()?, check: check? })
     }
 
-    fn later_move(&mut self, v: &Value, path: &str) -> Option<LaterMove> {
+    fn later_move(&mut self, v: &Value, path: &Path) -> Option<LaterMove> {
         self.object(v, path)?;
         let org = self.req_text(v, path, "org");
         let role = self.opt_text(v, path, "role");
@@ -735,7 +764,7 @@ impl Validator {
         Some(LaterMove { org: org?, role: role.ok()?, date: date.ok()?, check: check? })
     }
 
-    fn hire_count(&mut self, v: &Value, path: &str) -> Option<HireCount> {
+    fn hire_count(&mut self, v: &Value, path: &Path) -> Option<HireCount> {
         self.object(v, path)?;
         let org = self.req_text(v, path, "org");
         let count = self.integer(v, path, "count", 100_000);
@@ -743,9 +772,9 @@ impl Validator {
         Some(HireCount { org: org?, count: count?, qualifier: qualifier? })
     }
 
-    fn hiring(&mut self, v: &Value, path: &str) -> Option<Hiring> {
+    fn hiring(&mut self, v: &Value, path: &Path) -> Option<Hiring> {
         self.object(v, path)?;
-        let total = self.field(v, path, "total").and_then(|t| self.hire_count(t, &child(path, "total")));
+        let total = self.field(v, path, "total").and_then(|t| self.hire_count(t, &Path::Key(path, "total")));
         let reported = self.each(v, path, "reported", (1, MAX_LIST), Self::hire_count);
         let reported_source = self.req_source(v, path, "reported_source");
         let article_version = self.each(v, path, "article_version", (0, MAX_LIST), Self::hire_count);
@@ -759,7 +788,7 @@ impl Validator {
         })
     }
 
-    fn pay_report(&mut self, v: &Value, path: &str) -> Option<PayReport> {
+    fn pay_report(&mut self, v: &Value, path: &Path) -> Option<PayReport> {
         self.object(v, path)?;
         let id = self.id(v, path);
         let who = self.req_text(v, path, "who");
@@ -770,7 +799,7 @@ impl Validator {
         Some(PayReport { id: id?, who: who?, date: date?, claim: claim?, check: check?, source: source? })
     }
 
-    fn key_date(&mut self, v: &Value, path: &str) -> Option<KeyDate> {
+    fn key_date(&mut self, v: &Value, path: &Path) -> Option<KeyDate> {
         self.object(v, path)?;
         let id = self.id(v, path);
         let date = self.dated(v, path, "date", "date_precision");
@@ -780,7 +809,7 @@ impl Validator {
         Some(KeyDate { id: id?, date: date?, label: label?, check: check?, source: source? })
     }
 
-    fn statement(&mut self, v: &Value, path: &str) -> Option<Statement> {
+    fn statement(&mut self, v: &Value, path: &Path) -> Option<Statement> {
         self.object(v, path)?;
         let speaker = self.req_text(v, path, "speaker");
         let role = self.req_text(v, path, "role");
@@ -798,7 +827,7 @@ impl Validator {
         })
     }
 
-    fn hypothetical(&mut self, v: &Value, path: &str) -> Option<Hypothetical> {
+    fn hypothetical(&mut self, v: &Value, path: &Path) -> Option<Hypothetical> {
         self.object(v, path)?;
         let premise = self.req_text(v, path, "premise");
         let claim = self.req_text(v, path, "claim");
@@ -816,7 +845,7 @@ impl Validator {
         })
     }
 
-    fn correction(&mut self, v: &Value, path: &str) -> Option<Correction> {
+    fn correction(&mut self, v: &Value, path: &Path) -> Option<Correction> {
         self.object(v, path)?;
         let id = self.id(v, path);
         let topic = self.req_text(v, path, "topic");
@@ -848,7 +877,8 @@ pub fn is_safe_https_url(url: &str) -> bool {
     !host.is_empty()
         && !host.contains('@')
         && host.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'))
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+        && !url.bytes().any(|b| b <= b' ' || b == 0x7f || b == b'\\')
+        && (url.is_ascii() || !url.chars().any(|c| c.is_whitespace() || c.is_control()))
 }
 
 /// Parses `YYYY-MM-DD` or `YYYY-MM` into a real calendar date (years 1900–2100).

@@ -152,13 +152,10 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
     let initial = parse_query(&state_query(&get(options, "state"))?);
     let (dataset, dataset_json) = match get(options, "dataset") {
         v if v.is_undefined() || v.is_null() => (None, None),
-        v => match v.as_string() {
-            Some(json) => (Some(browser::dataset_from_json(&json)), Some(json)),
-            // Stringified once: the text is both what is validated and the widget's "whole dataset" download.
-            None => match browser::json_text_of(&v) {
-                Ok(json) => (Some(browser::dataset_from_json(&json)), Some(json)),
-                Err(problems) => (Some(Err(problems)), None),
-            },
+        // Read into the wasm once: the text is both what is validated and the widget's "whole dataset" download.
+        v => match browser::json_text_of(&v) {
+            Ok(json) => (Some(browser::dataset_from_json(&json)), Some(json)),
+            Err(problems) => (Some(Err(problems)), None),
         },
     };
     let on_change = match get(options, "onChange") {

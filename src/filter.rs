@@ -4,6 +4,7 @@
 //! dataset is indexed, so a keystroke folds only the query and runs substring checks (O(N), small constant).
 
 use crate::model::{Cohort, Dataset, Lang, Person, Text};
+use crate::order::{order_by_keys, order_by_text};
 
 /// The three facets a reader can filter by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -191,22 +192,16 @@ impl PeopleIndex {
             })
             .collect::<Vec<Entry>>();
         let mut entries = entries;
-        let mut names: Vec<(String, usize)> = dataset.people.iter().enumerate().map(|(i, p)| (fold(&p.name_en), i)).collect();
-        names.sort_unstable();
-        for (rank, (_, i)) in names.into_iter().enumerate() {
+        let names: Vec<String> = dataset.people.iter().map(|p| fold(&p.name_en)).collect();
+        for (rank, i) in order_by_text(names.iter().map(String::as_str)).into_iter().enumerate() {
             entries[i].name_rank = rank as u32;
         }
-        // "Not announced" last; otherwise alphabetical by folded English label. One sort, one key type.
+        // "Not announced" last; otherwise alphabetical by folded English label.
         for options in [&mut dest_options, &mut prior_options] {
-            // The same element type as `names` above, so both share one sort in the wasm.
-            let mut keyed: Vec<(String, usize)> = options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| (format!("{}{}", u8::from(o.key == NOT_ANNOUNCED), fold(&o.label.en)), i))
-                .collect();
-            keyed.sort_unstable();
+            let keys: Vec<String> = options.iter().map(|o| format!("{}{}", u8::from(o.key == NOT_ANNOUNCED), fold(&o.label.en))).collect();
+            let order = order_by_text(keys.iter().map(String::as_str));
             let mut taken: Vec<Option<FacetOption>> = options.drain(..).map(Some).collect();
-            options.extend(keyed.into_iter().filter_map(|(_, i)| taken[i].take()));
+            options.extend(order.into_iter().filter_map(|i| taken[i].take()));
         }
         let cohort_options = Cohort::ALL
             .iter()
@@ -306,27 +301,6 @@ impl PeopleIndex {
         let positions = order_by_keys(keys);
         *order = positions.into_iter().map(|p| order[p]).collect();
     }
-}
-
-/// The positions of `keys` in ascending key order (ties by position). Every numeric ordering in the
-/// crate goes through this one `sort_unstable` on one element type: each `sort_by` with its own closure
-/// would add another sort instantiation (several KB of wasm each).
-pub fn order_by_keys(keys: impl Iterator<Item = (i64, u32)>) -> Vec<usize> {
-    let mut keyed: Vec<(i64, u32, usize)> = keys.enumerate().map(|(i, (a, b))| (a, b, i)).collect();
-    keyed.sort_unstable();
-    keyed.into_iter().map(|(_, _, i)| i).collect()
-}
-
-/// An integer that orders like `f64::total_cmp`, for [`order_by_keys`].
-pub fn f64_order_key(x: f64) -> i64 {
-    let bits = x.to_bits() as i64;
-    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
-}
-
-/// Sorts floats ascending (`total_cmp` order) through [`order_by_keys`].
-pub fn sort_f64s(values: &mut Vec<f64>) {
-    let order = order_by_keys(values.iter().map(|&x| (f64_order_key(x), 0)));
-    *values = order.into_iter().map(|i| values[i]).collect();
 }
 
 fn cohort_text(c: Cohort) -> Text {
@@ -555,22 +529,6 @@ mod tests {
     }
 
     proptest! {
-        #[test]
-        fn float_keys_order_like_total_cmp(mut xs in proptest::collection::vec(proptest::num::f64::ANY, 0..40)) {
-            let mut expected = xs.clone();
-            expected.sort_by(f64::total_cmp);
-            sort_f64s(&mut xs);
-            prop_assert_eq!(xs.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), expected.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
-        }
-
-        #[test]
-        fn key_order_is_stable_for_equal_keys(keys in proptest::collection::vec((-3i64..3, 0u32..2), 0..40)) {
-            let order = order_by_keys(keys.iter().copied());
-            let mut expected: Vec<usize> = (0..keys.len()).collect();
-            expected.sort_by_key(|&i| keys[i]);
-            prop_assert_eq!(order, expected);
-        }
-
         #[test]
         fn any_query_filters_without_panic(q in "\\PC{0,60}") {
             let d = dataset();

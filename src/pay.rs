@@ -885,8 +885,8 @@ pub fn compute(inputs: &CalcInputs) -> Result<Outcome, Vec<FieldError>> {
             })
         }
         _ => {
-            errors.sort_by_key(|e| Field::ALL.iter().position(|f| *f == e.field));
-            Err(errors)
+            // In the form's field order (no sort: a stable sort would add its own code to the wasm).
+            Err(Field::ALL.iter().flat_map(|f| errors.iter().filter(move |e| e.field == *f).cloned()).collect())
         }
     }
 }
@@ -1206,6 +1206,8 @@ pub struct CalcUi {
     pub chart_x_axis: &'static str,
     pub chart_y_axis: &'static str,
     pub chart_markers: &'static str,
+    /// "Markers: estimated tenure of the {} shortest of the {} people …" (shown, all within a year)
+    pub chart_markers_some: &'static str,
     pub chart_table_caption: &'static str,
     pub chart_weeks_col: &'static str,
     pub chart_unavailable: &'static str,
@@ -1291,6 +1293,7 @@ pub const CALC_UI_EN: CalcUi = CalcUi {
     chart_x_axis: "Weeks at Meta",
     chart_y_axis: "US$ before tax",
     chart_markers: "Markers: estimated tenure of each person who left within a year.",
+    chart_markers_some: "Markers: estimated tenure of the {} shortest of the {} people who left within a year.",
     chart_table_caption: "Pre-tax amount by weeks at Meta, per pay model (table)",
     chart_weeks_col: "Weeks",
     chart_unavailable: "The chart appears when every field is valid.",
@@ -1366,6 +1369,7 @@ pub const CALC_UI_ZH: CalcUi = CalcUi {
     chart_x_axis: "在 Meta 的周数",
     chart_y_axis: "税前金额（美元）",
     chart_markers: "标记：一年内离职者的估计任职时间。",
+    chart_markers_some: "标记：任职最短的 {} 人的估计任职时间（一年内离职者共 {} 人）。",
     chart_table_caption: "按在 Meta 周数计算的税前金额，按发放方式列出（表格）",
     chart_weeks_col: "周数",
     chart_unavailable: "所有输入项有效时才显示图表。",

@@ -112,16 +112,15 @@ pub fn join_pairs<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String
 
 /// Facet keys: comma-separated slugs, sorted and unique; anything not slug-shaped is dropped.
 fn parse_keys(value: &str) -> Vec<String> {
-    let mut keys: Vec<String> = value
+    let keys: Vec<&str> = value
         .split(',')
         .map(str::trim)
         .filter(|k| !k.is_empty() && k.len() <= 60 && k.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'))
         .take(MAX_SELECTED)
-        .map(str::to_owned)
         .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
+    let mut sorted: Vec<String> = crate::order::order_by_text(keys.iter().copied()).into_iter().map(|i| keys[i].to_owned()).collect();
+    sorted.dedup();
+    sorted
 }
 
 /// Encodes everything but RFC 3986 unreserved characters.

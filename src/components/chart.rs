@@ -4,7 +4,7 @@
 //! calculator's `Outcome`, once per change of inputs, and drawn with attributes only (no inline styles, for a
 //! strict CSP). A visually hidden table carries the same numbers for screen readers.
 
-use crate::filter::{f64_order_key, order_by_keys, sort_f64s};
+use crate::order::{f64_order_key, order_by_keys, sort_f64s};
 use crate::i18n::group_thousands;
 use crate::model::{Dataset, Lang};
 use crate::pay::{calc_ui, fill, format_usd_full, format_usd_short, format_wan_yi, format_weeks_input, FieldError, ModelAmounts, Outcome, PayModel, WEEKS_PER_YEAR};

@@ -5,7 +5,7 @@ use crate::i18n::{format_dated, status_label, svg_num, ui};
 use crate::model::{CountQualifier, HireCount, Lang, Status};
 use crate::state::WidgetState;
 use crate::components::tr;
-use crate::filter::order_by_keys;
+use crate::order::order_by_keys;
 use leptos::prelude::*;
 
 /// The hiring chart and the timeline.

@@ -721,7 +721,7 @@ const DATASET_CASES = [
     name: 'a JSON text that is markup is rejected, and the parser message quoting it is text',
     build: () => '<img src=x onerror=window.__pwned=1>',
     paths: [],
-    // V8's message quotes the start of the text: it must appear as characters, not as an element.
+    // The parser's message quotes the text where it failed: it must appear as characters, not as an element.
     message: /could not be read.*<img src=x/,
   },
   {

@@ -1,0 +1,494 @@
+//! JSON text to a [`Value`] tree: the one parser for the bundled dataset and for a host's dataset.
+//!
+//! Parsing inside the wasm, in one pass over the bytes, replaces `JSON.parse` plus a walk of its result
+//! across the JS boundary: for 10,000 people that walk crossed into JS over a million times and copied
+//! every string twice. The grammar is RFC 8259, as strict as `JSON.parse` (which a dataset produced by
+//! `JSON.stringify` always passes), with two deliberate differences: a leading byte-order mark is skipped,
+//! and nesting deeper than [`MAX_DEPTH`](crate::dataset::MAX_DEPTH) is an error rather than a stack overflow.
+//! Duplicate keys are all kept; [`Value`] lookups take the last, as `JSON.parse` does.
+
+use crate::dataset::{Value, MAX_DEPTH};
+use std::borrow::Cow;
+
+/// Why a text is not JSON, and where (1-based line, column counted in characters).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    pub line: usize,
+    pub column: usize,
+    pub what: &'static str,
+    /// Up to 20 characters of the text from where it went wrong, so a developer can find the spot.
+    pub near: String,
+}
+
+impl JsonError {
+    /// `line 3, column 14: expected ',' or '}' at "x": 1}"`: the detail shown in the widget's notice.
+    pub fn describe(&self) -> String {
+        let at = if self.near.is_empty() { String::new() } else { format!(" at \"{}\"", self.near) };
+        format!("line {}, column {}: {}{at}", self.line, self.column, self.what)
+    }
+}
+
+/// Parses `text`. `slow_number` converts the rare number the exact fast path cannot (more than 15
+/// significant digits or a large exponent); the browser passes its own `parseFloat` so the wasm carries no
+/// decimal-to-float algorithm, native code passes `str::parse`. Never panics.
+pub fn parse<'a>(text: &'a str, slow_number: &dyn Fn(&str) -> Option<f64>) -> Result<Value<'a>, JsonError> {
+    let mut parser = Parser { bytes: text.as_bytes(), text, pos: 0, slow_number, items: Vec::new(), fields: Vec::new() };
+    if text.starts_with('\u{feff}') {
+        parser.pos = 3;
+    }
+    let result = parser.value(0).and_then(|value| {
+        parser.skip_whitespace();
+        if parser.pos < parser.bytes.len() {
+            Err("unexpected text after the end of the data")
+        } else {
+            Ok(value)
+        }
+    });
+    result.map_err(|what| parser.error_at(what))
+}
+
+struct Parser<'a, 'f> {
+    bytes: &'a [u8],
+    text: &'a str,
+    pos: usize,
+    slow_number: &'f dyn Fn(&str) -> Option<f64>,
+    /// Items and fields of the arrays and objects being read, innermost last. Each finished array or
+    /// object moves its own off the top into one exact-size allocation, instead of growing its own
+    /// vector by doubling (which was the parser's main cost in allocations).
+    items: Vec<Value<'a>>,
+    fields: Vec<(Cow<'a, str>, Value<'a>)>,
+}
+
+type Step<T> = Result<T, &'static str>;
+
+/// Powers of ten that are exact in an f64 (10^22 is the largest).
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+    1e20, 1e21, 1e22,
+];
+
+impl<'a> Parser<'a, '_> {
+    fn error_at(&self, what: &'static str) -> JsonError {
+        let pos = self.pos.min(self.bytes.len());
+        // `pos` may sit inside a multi-byte character; count up to the character boundary before it.
+        let mut boundary = pos;
+        while !self.text.is_char_boundary(boundary) {
+            boundary -= 1;
+        }
+        let before = &self.text[..boundary];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let near = self.text[boundary..].chars().take(20).collect();
+        JsonError { line, column: before[line_start..].chars().count() + 1, what, near }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn expect_word(&mut self, word: &'static [u8], value: Value<'a>) -> Step<Value<'a>> {
+        if self.bytes[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err("unexpected character")
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Step<Value<'a>> {
+        self.skip_whitespace();
+        match self.peek() {
+            None => Err("unexpected end of the data"),
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Value::Str),
+            Some(b't') => self.expect_word(b"true", Value::Bool(true)),
+            Some(b'f') => self.expect_word(b"false", Value::Bool(false)),
+            Some(b'n') => self.expect_word(b"null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Num),
+            Some(_) => Err("unexpected character"),
+        }
+    }
+
+    fn open(&mut self, depth: usize) -> Step<()> {
+        if depth >= MAX_DEPTH {
+            return Err("nested too deeply");
+        }
+        self.pos += 1;
+        self.skip_whitespace();
+        Ok(())
+    }
+
+    fn array(&mut self, depth: usize) -> Step<Value<'a>> {
+        self.open(depth)?;
+        let start = self.items.len();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Arr(Vec::new()));
+        }
+        loop {
+            let item = self.value(depth + 1)?;
+            self.items.push(item);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Arr(self.items.split_off(start)));
+                }
+                None => return Err("unexpected end of the data"),
+                Some(_) => return Err("expected ',' or ']'"),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Step<Value<'a>> {
+        self.open(depth)?;
+        let start = self.fields.len();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Obj(Vec::new()));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(b'"') {
+                return Err(if self.peek().is_none() { "unexpected end of the data" } else { "expected a quoted key" });
+            }
+            let key = self.string()?;
+            self.skip_whitespace();
+            if self.peek() != Some(b':') {
+                return Err("expected ':'");
+            }
+            self.pos += 1;
+            let value = self.value(depth + 1)?;
+            self.fields.push((key, value));
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Obj(self.fields.split_off(start)));
+                }
+                None => return Err("unexpected end of the data"),
+                Some(_) => return Err("expected ',' or '}'"),
+            }
+        }
+    }
+
+    /// A string starting at the opening quote: borrowed from the text when it has no escape, else built.
+    /// Runs are cut only at ASCII bytes, so every slice is valid UTF-8.
+    fn string(&mut self) -> Step<Cow<'a, str>> {
+        self.pos += 1;
+        let mut built: Option<String> = None;
+        loop {
+            let start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            let run = &self.text[start..self.pos];
+            match self.peek() {
+                None => return Err("unterminated string"),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(match built {
+                        None => Cow::Borrowed(run),
+                        Some(mut out) => {
+                            out.push_str(run);
+                            Cow::Owned(out)
+                        }
+                    });
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let out = built.get_or_insert_with(String::new);
+                    out.push_str(run);
+                    self.escape(out)?;
+                }
+                Some(_) => return Err("control character in a string (must be escaped)"),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Step<()> {
+        let Some(b) = self.peek() else {
+            return Err("unterminated string");
+        };
+        self.pos += 1;
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let unit = self.hex4()?;
+                // A surrogate pair is two escapes; a lone half (legal in JSON.parse) becomes U+FFFD, as it
+                // would when any JS string holding one is turned into Rust text.
+                let code = if (0xD800..0xDC00).contains(&unit) && self.bytes[self.pos..].starts_with(b"\\u") {
+                    let saved = self.pos;
+                    self.pos += 2;
+                    let low = self.hex4()?;
+                    if (0xDC00..0xE000).contains(&low) {
+                        0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        self.pos = saved;
+                        unit
+                    }
+                } else {
+                    unit
+                };
+                char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+            }
+            _ => {
+                self.pos -= 1;
+                return Err("unknown escape in a string");
+            }
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Step<u32> {
+        let mut unit = 0;
+        for _ in 0..4 {
+            let digit = self.peek().and_then(|b| (b as char).to_digit(16)).ok_or("expected four hex digits after \\u")?;
+            unit = unit * 16 + digit;
+            self.pos += 1;
+        }
+        Ok(unit)
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Step<f64> {
+        let start = self.pos;
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        match self.digits() {
+            0 => return Err("expected a digit"),
+            n if n > 1 && self.bytes[int_start] == b'0' => {
+                self.pos = int_start + 1;
+                return Err("a number cannot start with 0");
+            }
+            _ => {}
+        }
+        let int_end = self.pos;
+        let (mut frac_start, mut frac_end) = (int_end, int_end);
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            frac_start = self.pos;
+            if self.digits() == 0 {
+                return Err("expected a digit after '.'");
+            }
+            frac_end = self.pos;
+        }
+        let mut exponent: i64 = 0;
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            let exp_negative = match self.peek() {
+                Some(b'-') => {
+                    self.pos += 1;
+                    true
+                }
+                Some(b'+') => {
+                    self.pos += 1;
+                    false
+                }
+                _ => false,
+            };
+            let exp_start = self.pos;
+            if self.digits() == 0 {
+                return Err("expected a digit in the exponent");
+            }
+            for &b in &self.bytes[exp_start..self.pos] {
+                exponent = (exponent * 10 + i64::from(b - b'0')).min(1_000_000);
+            }
+            if exp_negative {
+                exponent = -exponent;
+            }
+        }
+        // Exact fast path: the significant digits as an integer below 2^53 times an exact power of ten
+        // is one correctly rounded operation (Clinger). Trailing fraction zeros do not count.
+        let fraction = self.text[frac_start..frac_end].trim_end_matches('0');
+        let digits = self.text[int_start..int_end].bytes().chain(fraction.bytes());
+        let mut mantissa: u64 = 0;
+        let mut exact = true;
+        for b in digits {
+            match mantissa.checked_mul(10).and_then(|m| m.checked_add(u64::from(b - b'0'))) {
+                Some(m) if m < (1 << 53) => mantissa = m,
+                _ => {
+                    exact = false;
+                    break;
+                }
+            }
+        }
+        let scale = exponent - fraction.len() as i64;
+        let value = match (exact, usize::try_from(scale.unsigned_abs())) {
+            (true, Ok(power)) if power < EXACT_POWERS_OF_TEN.len() => {
+                let m = mantissa as f64;
+                if scale >= 0 {
+                    m * EXACT_POWERS_OF_TEN[power]
+                } else {
+                    m / EXACT_POWERS_OF_TEN[power]
+                }
+            }
+            _ => (self.slow_number)(&self.text[start..self.pos]).ok_or("number out of range")?.abs(),
+        };
+        Ok(if negative { -value } else { value })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn parse_native(text: &str) -> Result<Value<'_>, JsonError> {
+        parse(text, &|s| s.parse().ok())
+    }
+
+    /// serde_json's reading of the same text (a strict RFC 8259 parser), through `Value`'s test-only
+    /// Deserialize, which keeps key order and duplicate keys.
+    fn oracle(text: &str) -> Result<Value<'static>, String> {
+        serde_json::from_str::<Value>(text).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn reads_every_kind_of_value() {
+        let v = parse_native(" {\"a\": [1, -2.5, 3e2, 0.1, true, false, null], \"b\": \"x\\n\\u00e9\\ud83d\\ude00\\\"\", \"c\": {}} ").unwrap();
+        assert_eq!(
+            v,
+            Value::Obj(vec![
+                ("a".into(), Value::Arr(vec![Value::Num(1.0), Value::Num(-2.5), Value::Num(300.0), Value::Num(0.1), Value::Bool(true), Value::Bool(false), Value::Null])),
+                ("b".into(), Value::Str("x\né😀\"".into())),
+                ("c".into(), Value::Obj(vec![])),
+            ])
+        );
+    }
+
+    #[test]
+    fn the_data_file_reads_as_serde_json_reads_it() {
+        let text = include_str!("../data/departures.json");
+        assert_eq!(parse_native(text), Ok(oracle(text).unwrap()));
+    }
+
+    #[test]
+    fn errors_say_where_and_what() {
+        let cases = [
+            ("", 1, 1, "unexpected end of the data"),
+            ("{\"a\": 1,\n  \"b\" 2}", 2, 7, "expected ':'"),
+            ("[1 2]", 1, 4, "expected ',' or ']'"),
+            ("{\"a\": 1} x", 1, 10, "unexpected text after the end of the data"),
+            ("[\"中文\u{1}\"]", 1, 5, "control character in a string (must be escaped)"),
+            ("[01]", 1, 3, "a number cannot start with 0"),
+            ("[1.]", 1, 4, "expected a digit after '.'"),
+            ("\"\\x\"", 1, 3, "unknown escape in a string"),
+            ("[tru]", 1, 2, "unexpected character"),
+            ("{'a': 1}", 1, 2, "expected a quoted key"),
+            ("\"abc", 1, 5, "unterminated string"),
+        ];
+        for (text, line, column, what) in cases {
+            let error = parse_native(text).unwrap_err();
+            assert_eq!((error.line, error.column, error.what), (line, column, what), "{text:?}");
+        }
+        let error = parse_native("{\"a\": 1,\n  \"b\" 2}").unwrap_err();
+        assert_eq!(error.describe(), "line 2, column 7: expected ':' at \"2}\"");
+        assert_eq!(parse_native("[").unwrap_err().describe(), "line 1, column 2: unexpected end of the data");
+    }
+
+    #[test]
+    fn nesting_is_limited_without_recursing_further() {
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse_native(&ok).is_ok());
+        let deep = "[".repeat(100_000);
+        assert_eq!(parse_native(&deep).unwrap_err().what, "nested too deeply");
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters_and_a_bom_is_skipped() {
+        assert_eq!(parse_native("\u{feff}[\"\\ud800x\\udc00\"]"), Ok(Value::Arr(vec![Value::Str("\u{fffd}x\u{fffd}".into())])));
+        assert_eq!(parse_native("\"\\ud800\\u0041\""), Ok(Value::Str("\u{fffd}A".into())));
+    }
+
+    #[test]
+    fn numbers_beyond_the_fast_path_go_to_the_slow_converter() {
+        let cases = ["12345678901234567890", "1e400", "-1e-400", "0.1e-30", "123456789012345678e-5", "9007199254740993", "4.9e-324"];
+        for text in cases {
+            let expected: f64 = text.parse().unwrap();
+            assert_eq!(parse_native(text).unwrap(), Value::Num(expected), "{text}");
+        }
+        // The slow converter is asked only for what the fast path cannot do.
+        let refuse = |_: &str| None;
+        assert_eq!(parse("[0.5, 100000000, 2.50e3, 1e22]", &refuse).map(|_| ()), Ok(()));
+        assert_eq!(parse("1e23", &refuse).unwrap_err().what, "number out of range");
+    }
+
+    fn arb_value() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::Bool),
+            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| serde_json::json!(f)),
+            any::<i64>().prop_map(|i| serde_json::json!(i)),
+            (0u32..1000, 0u32..100).prop_map(|(a, b)| serde_json::json!(f64::from(a) + f64::from(b) / 100.0)),
+            any::<String>().prop_map(serde_json::Value::String),
+        ];
+        leaf.prop_recursive(6, 64, 8, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..8).prop_map(serde_json::Value::Array),
+                prop::collection::vec((any::<String>(), inner), 0..8).prop_map(|kv| serde_json::Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        /// Whatever serde_json writes (compact or pretty), this parser reads back to the same tree.
+        #[test]
+        fn reads_what_serde_json_writes(v in arb_value(), pretty in any::<bool>()) {
+            let text = if pretty { serde_json::to_string_pretty(&v).unwrap() } else { serde_json::to_string(&v).unwrap() };
+            prop_assert_eq!(parse_native(&text), Ok(oracle(&text).unwrap()));
+        }
+
+        /// On any text (mostly JSON-ish noise) it never panics and accepts exactly what serde_json accepts.
+        #[test]
+        fn agrees_with_serde_json_on_arbitrary_text(text in "[ \\[\\]{}:,\"\\\\a-z0-9.eE+\\-\\n\u{4e2d}]{0,40}") {
+            let ours = parse_native(&text);
+            let theirs = oracle(&text);
+            // serde_json refuses numbers beyond f64 ("1e999"), which JSON.parse reads as Infinity and so does
+            // this parser (validation then rejects them); it also refuses lone surrogate escapes, which the
+            // alphabet above cannot produce.
+            prop_assume!(!matches!(&theirs, Err(e) if e.contains("number out of range")));
+            prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?} {:?}", ours, theirs);
+            if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
+                prop_assert_eq!(ours, theirs);
+            }
+        }
+
+        /// Any f64 written by Rust reads back bit for bit.
+        #[test]
+        fn numbers_round_trip(f in any::<f64>().prop_filter("finite", |f| f.is_finite())) {
+            let text = format!("{f:?}");
+            prop_assert_eq!(parse_native(&text), Ok(Value::Num(f)));
+        }
+    }
+}
