@@ -5,6 +5,7 @@
 //! strict CSP). A visually hidden table carries the same numbers for screen readers.
 
 use crate::order::{f64_order_key, order_by_keys, sort_f64s};
+use crate::export::escape_html;
 use crate::i18n::group_thousands;
 use crate::model::{Dataset, Lang};
 use crate::pay::{calc_ui, fill, format_usd_full, format_usd_short, format_wan_yi, format_weeks_input, FieldError, ModelAmounts, Outcome, PayModel, WEEKS_PER_YEAR};
@@ -30,8 +31,33 @@ pub struct Marker {
     pub high: f64,
 }
 
-/// People whose tenure's upper bound is at most 52 weeks, shortest first.
-pub fn chart_markers(dataset: &Dataset) -> Vec<Marker> {
+/// At most this many people are marked: each label takes its own row, and a host dataset may hold thousands
+/// of short tenures (drawing them all cost seconds per calculator input at 10,000 people, and was unreadable).
+pub const MAX_MARKERS: usize = 12;
+
+/// The people the chart marks, and how many qualified.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartMarkers {
+    /// The shortest tenures, shortest first, at most [`MAX_MARKERS`].
+    pub shown: Vec<Marker>,
+    /// Everyone whose tenure is known to be at most a year.
+    pub within_year: usize,
+}
+
+impl ChartMarkers {
+    /// The chart's note on its markers, saying when only the shortest are drawn.
+    pub fn note(&self, lang: Lang) -> String {
+        let u = calc_ui(lang);
+        if self.shown.len() < self.within_year {
+            fill(u.chart_markers_some, &[&self.shown.len().to_string(), &group_thousands(self.within_year as u64)])
+        } else {
+            u.chart_markers.to_owned()
+        }
+    }
+}
+
+/// People whose tenure's upper bound is at most 52 weeks, shortest first, the first [`MAX_MARKERS`] drawn.
+pub fn chart_markers(dataset: &Dataset) -> ChartMarkers {
     let out: Vec<Marker> = dataset
         .people
         .iter()
@@ -41,9 +67,11 @@ pub fn chart_markers(dataset: &Dataset) -> Vec<Marker> {
             Marker { id: p.id.clone(), name_en: p.name_en.clone(), name_zh: p.name_zh.text.clone(), low, estimate, high }
         })
         .collect();
+    let within_year = out.len();
     let order = order_by_keys(out.iter().map(|m| (f64_order_key(m.estimate), 0)));
     let mut taken: Vec<Option<Marker>> = out.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| taken[i].take()).collect()
+    let shown = order.into_iter().take(MAX_MARKERS).filter_map(|i| taken[i].take()).collect();
+    ChartMarkers { shown, within_year }
 }
 
 /// A marker placed on the chart, in view-box units.
@@ -277,7 +305,7 @@ fn short_text(usd: f64, lang: Lang) -> String {
 }
 
 /// The `<desc>`: what the lines are and the three values at the chosen weeks.
-pub fn chart_description(data: &ChartData, amounts: &ModelAmounts, lang: Lang) -> String {
+pub fn chart_description(data: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers, lang: Lang) -> String {
     let values: Vec<String> = PayModel::ALL
         .into_iter()
         .map(|m| fill("{} {}", &[m.label(lang), &short_text(amounts.get(m), lang)]))
@@ -289,22 +317,114 @@ pub fn chart_description(data: &ChartData, amounts: &ModelAmounts, lang: Lang) -
     );
     if !data.markers.is_empty() {
         s.push(' ');
-        s.push_str(calc_ui(lang).chart_markers);
+        s.push_str(&markers.note(lang));
     }
     s
+}
+
+/// Appends one SVG element: attribute values and text are escaped (marker names come from the dataset,
+/// which may be a host's).
+fn push_element(out: &mut String, name: &str, attrs: &[(&str, &str)], text: Option<&str>) {
+    out.push('<');
+    out.push_str(name);
+    for (key, value) in attrs {
+        out.push(' ');
+        out.push_str(key);
+        out.push_str("=\"");
+        out.push_str(&escape_html(value));
+        out.push('"');
+    }
+    match text {
+        Some(text) => {
+            out.push('>');
+            out.push_str(&escape_html(text));
+            out.push_str("</");
+            out.push_str(name);
+            out.push('>');
+        }
+        None => out.push_str("/>"),
+    }
+}
+
+/// The `<svg>`'s content as markup: title, description, axes, ticks, markers, one line per model and the
+/// chosen point. Built as one string and set in one assignment: a calculator input redraws the chart with
+/// one DOM operation, and the page's wasm carries no per-element view code for it.
+pub fn svg_markup(d: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers, lang: Lang, title_id: &str, desc_id: &str) -> String {
+    let u = calc_ui(lang);
+    let plot_bottom = VIEW_H - BOTTOM;
+    let plot_right = VIEW_W - RIGHT;
+    let mut out = String::with_capacity(4096);
+    push_element(&mut out, "title", &[("id", title_id)], Some(u.chart_title));
+    push_element(&mut out, "desc", &[("id", desc_id)], Some(&chart_description(d, amounts, markers, lang)));
+    out.push_str("<g aria-hidden=\"true\">");
+    for &(y, v) in &d.y_ticks {
+        let y = coord(y);
+        push_element(&mut out, "line", &[("class", "mslw-chart-grid"), ("x1", &coord(LEFT)), ("x2", &coord(plot_right)), ("y1", &y), ("y2", &y)], None);
+        let attrs = [("class", "mslw-chart-tick"), ("x", &coord(LEFT - 6.0)), ("y", &y), ("dy", "0.35em"), ("text-anchor", "end")];
+        push_element(&mut out, "text", &attrs, Some(&y_label(v, d.y_max, lang)));
+    }
+    for &(x, w) in &d.x_ticks {
+        let x = coord(x);
+        push_element(&mut out, "line", &[("class", "mslw-chart-grid"), ("x1", &x), ("x2", &x), ("y1", &coord(TOP)), ("y2", &coord(plot_bottom))], None);
+        let attrs = [("class", "mslw-chart-tick"), ("x", &x), ("y", &coord(plot_bottom + 6.0)), ("dy", "0.9em"), ("text-anchor", "middle")];
+        push_element(&mut out, "text", &attrs, Some(&group_thousands(w.round() as u64)));
+    }
+    let axis = [(coord(LEFT), coord(plot_right), coord(plot_bottom), coord(plot_bottom)), (coord(LEFT), coord(LEFT), coord(TOP), coord(plot_bottom))];
+    for (x1, x2, y1, y2) in &axis {
+        push_element(&mut out, "line", &[("class", "mslw-chart-axis"), ("x1", x1), ("x2", x2), ("y1", y1), ("y2", y2)], None);
+    }
+    let title = [("class", "mslw-chart-axis-title"), ("x", &coord(LEFT)), ("y", "4"), ("dy", "0.9em"), ("text-anchor", "start")];
+    push_element(&mut out, "text", &title, Some(u.chart_y_axis));
+    let title = [("class", "mslw-chart-axis-title"), ("x", &coord((LEFT + plot_right) / 2.0)), ("y", &coord(VIEW_H - 2.0)), ("text-anchor", "middle")];
+    push_element(&mut out, "text", &title, Some(u.chart_x_axis));
+    for pm in &d.markers {
+        let name = match lang {
+            Lang::En => &pm.marker.name_en,
+            Lang::Zh => &pm.marker.name_zh,
+        };
+        let row_y = coord(plot_bottom - 4.0 - 5.0 * pm.row as f64);
+        // Each label one row lower: (row + 1) × 1.2em.
+        let mut dy = ((pm.row + 1) * 12).to_string();
+        dy.insert(dy.len() - 1, '.');
+        dy.push_str("em");
+        out.push_str("<g class=\"mslw-chart-marker\" data-person-marker=\"");
+        out.push_str(&escape_html(&pm.marker.id));
+        out.push_str("\">");
+        let x = coord(pm.x);
+        push_element(&mut out, "line", &[("class", "mslw-chart-marker-line"), ("x1", &x), ("x2", &x), ("y1", &coord(TOP)), ("y2", &coord(plot_bottom))], None);
+        let range = [("class", "mslw-chart-range"), ("x1", &coord(pm.x_low)), ("x2", &coord(pm.x_high.max(pm.x_low + 2.0))), ("y1", &row_y), ("y2", &row_y)];
+        push_element(&mut out, "line", &range, None);
+        let label = [("class", "mslw-chart-marker-label"), ("x", &coord(pm.x + 4.0)), ("y", &coord(TOP)), ("dy", &dy)];
+        push_element(&mut out, "text", &label, Some(name));
+        out.push_str("</g>");
+    }
+    for (m, path) in &d.paths {
+        let mut class = String::from("mslw-chart-line mslw-chart-line-");
+        class.push_str(m.as_str());
+        if *m == d.chosen {
+            class.push_str(" mslw-chart-chosen");
+        }
+        push_element(&mut out, "path", &[("class", &class), ("d", path), ("data-model", m.as_str())], None);
+    }
+    let (px, py) = (coord(d.point.0), coord(d.point.1));
+    push_element(&mut out, "line", &[("class", "mslw-chart-now"), ("x1", &px), ("x2", &px), ("y1", &py), ("y2", &coord(plot_bottom))], None);
+    push_element(&mut out, "circle", &[("class", "mslw-chart-point"), ("cx", &px), ("cy", &py), ("r", "5")], None);
+    out.push_str("</g>");
+    out
 }
 
 /// The chart with its legend and table alternative; blank with a note while any field is invalid.
 #[component]
 pub fn Chart(
     computed: Memo<Result<Outcome, Vec<FieldError>>>,
-    markers: Arc<Vec<Marker>>,
+    markers: Arc<ChartMarkers>,
     lang: Signal<Lang>,
     #[prop(into)] id_prefix: String,
 ) -> impl IntoView {
     // Geometry is recomputed only when the outcome changes (a memo of a memo), not on every render or language switch.
+    let shown = markers.clone();
     let data: Memo<Option<(ChartData, ModelAmounts)>> = Memo::new(move |_| {
-        computed.with(|c| c.as_ref().ok().map(|o| (chart_data(o, &markers), o.amounts)))
+        computed.with(|c| c.as_ref().ok().map(|o| (chart_data(o, &shown.shown), o.amounts)))
     });
     let mut title_id = id_prefix.clone();
     title_id.push_str("-chart-title");
@@ -312,91 +432,16 @@ pub fn Chart(
     desc_id.push_str("-chart-desc");
     let labelled_by = fill("{} {}", &[&title_id, &desc_id]);
     let u = move || calc_ui(lang.get());
+    let note_markers = markers.clone();
 
     let svg = move || {
         let (title_id, desc_id, labelled_by) = (title_id.clone(), desc_id.clone(), labelled_by.clone());
+        let markers = markers.clone();
         data.with(|d| d.clone()).map(|(d, amounts)| {
-            let l = lang.get();
-            let plot_bottom = VIEW_H - BOTTOM;
-            let plot_right = VIEW_W - RIGHT;
-            let y_max = d.y_max;
-            let desc = chart_description(&d, &amounts, l);
-            let x_ticks = d
-                .x_ticks
-                .iter()
-                .map(|&(x, w)| {
-                    view! {
-                        <line class="mslw-chart-grid" x1=coord(x) x2=coord(x) y1=coord(TOP) y2=coord(plot_bottom) />
-                        <text class="mslw-chart-tick" x=coord(x) y=coord(plot_bottom + 6.0) dy="0.9em" text-anchor="middle">
-                            {group_thousands(w.round() as u64)}
-                        </text>
-                    }
-                })
-                .collect_view();
-            let y_ticks = d
-                .y_ticks
-                .iter()
-                .map(|&(y, v)| {
-                    view! {
-                        <line class="mslw-chart-grid" x1=coord(LEFT) x2=coord(plot_right) y1=coord(y) y2=coord(y) />
-                        <text class="mslw-chart-tick" x=coord(LEFT - 6.0) y=coord(y) dy="0.35em" text-anchor="end">
-                            {y_label(v, y_max, l)}
-                        </text>
-                    }
-                })
-                .collect_view();
-            let paths = d
-                .paths
-                .iter()
-                .map(|(m, path)| {
-                    let mut class = String::from("mslw-chart-line mslw-chart-line-");
-                    class.push_str(m.as_str());
-                    if *m == d.chosen {
-                        class.push_str(" mslw-chart-chosen");
-                    }
-                    view! { <path class=class d=path.clone() data-model=m.as_str() /> }
-                })
-                .collect_view();
-            let marks = d
-                .markers
-                .iter()
-                .map(|pm| {
-                    let name = match l {
-                        Lang::En => pm.marker.name_en.clone(),
-                        Lang::Zh => pm.marker.name_zh.clone(),
-                    };
-                    let row_y = plot_bottom - 4.0 - 5.0 * pm.row as f64;
-                    let mut dy = ((pm.row + 1) * 12).to_string();
-                    dy.insert(dy.len() - 1, '.');
-                    dy.push_str("em");
-                    view! {
-                        <g class="mslw-chart-marker" data-person-marker=pm.marker.id.clone()>
-                            <line class="mslw-chart-marker-line" x1=coord(pm.x) x2=coord(pm.x) y1=coord(TOP) y2=coord(plot_bottom) />
-                            <line class="mslw-chart-range" x1=coord(pm.x_low) x2=coord(pm.x_high.max(pm.x_low + 2.0)) y1=coord(row_y) y2=coord(row_y) />
-                            <text class="mslw-chart-marker-label" x=coord(pm.x + 4.0) y=coord(TOP) dy=dy>{name}</text>
-                        </g>
-                    }
-                })
-                .collect_view();
+            let markup = svg_markup(&d, &amounts, &markers, lang.get(), &title_id, &desc_id);
             view! {
                 <svg class="mslw-chart-svg" viewBox=fill("0 0 {} {}", &[&coord(VIEW_W), &coord(VIEW_H)]) width="100%"
-                    role="img" aria-labelledby=labelled_by data-testid="calc-chart" focusable="false">
-                    <title id=title_id>{calc_ui(l).chart_title}</title>
-                    <desc id=desc_id>{desc}</desc>
-                    <g aria-hidden="true">
-                        {y_ticks}
-                        {x_ticks}
-                        <line class="mslw-chart-axis" x1=coord(LEFT) x2=coord(plot_right) y1=coord(plot_bottom) y2=coord(plot_bottom) />
-                        <line class="mslw-chart-axis" x1=coord(LEFT) x2=coord(LEFT) y1=coord(TOP) y2=coord(plot_bottom) />
-                        <text class="mslw-chart-axis-title" x=coord(LEFT) y="4" dy="0.9em" text-anchor="start">{calc_ui(l).chart_y_axis}</text>
-                        <text class="mslw-chart-axis-title" x=coord((LEFT + plot_right) / 2.0) y=coord(VIEW_H - 2.0) text-anchor="middle">
-                            {calc_ui(l).chart_x_axis}
-                        </text>
-                        {marks}
-                        {paths}
-                        <line class="mslw-chart-now" x1=coord(d.point.0) x2=coord(d.point.0) y1=coord(d.point.1) y2=coord(plot_bottom) />
-                        <circle class="mslw-chart-point" cx=coord(d.point.0) cy=coord(d.point.1) r="5" />
-                    </g>
+                    role="img" aria-labelledby=labelled_by data-testid="calc-chart" focusable="false" inner_html=markup>
                 </svg>
             }
         })
@@ -464,7 +509,7 @@ pub fn Chart(
             {move || data.with(|d| d.is_none()).then(|| view! { <p class="mslw-chart-empty">{u().chart_unavailable}</p> })}
             <figcaption>
                 <ul class="mslw-chart-legend">{legend}</ul>
-                <p class="mslw-chart-note">{move || u().chart_markers}</p>
+                <p class="mslw-chart-note" data-testid="calc-chart-note">{move || note_markers.note(lang.get())}</p>
             </figcaption>
             {table}
         </figure>
@@ -481,7 +526,7 @@ mod tests {
     }
 
     fn markers() -> Vec<Marker> {
-        chart_markers(&crate::dataset::data_file_for_tests())
+        chart_markers(&crate::dataset::data_file_for_tests()).shown
     }
 
     #[test]
@@ -498,6 +543,32 @@ mod tests {
     fn short_tenures_are_marked() {
         let ids: Vec<String> = markers().into_iter().map(|m| m.id).collect();
         assert_eq!(ids, ["avi-verma", "ethan-knight", "rishabh-agarwal"]);
+        let all = chart_markers(&crate::dataset::data_file_for_tests());
+        assert_eq!(all.within_year, 3);
+        assert_eq!(all.note(Lang::En), "Markers: estimated tenure of each person who left within a year.");
+    }
+
+    #[test]
+    fn a_large_dataset_marks_only_the_shortest_and_says_so() {
+        let mut data = crate::dataset::data_file_for_tests();
+        let short: Vec<_> = data.people.iter().filter(|p| p.tenure.weeks_high <= WEEKS_PER_YEAR).cloned().collect();
+        data.people = (0..2_000)
+            .map(|i| {
+                let mut p = short[i % short.len()].clone();
+                p.id = format!("{}-{i}", p.id);
+                p
+            })
+            .collect();
+        let m = chart_markers(&data);
+        assert_eq!((m.shown.len(), m.within_year), (MAX_MARKERS, 2_000));
+        assert!(m.shown.windows(2).all(|w| w[0].estimate <= w[1].estimate));
+        let fewest = data.people.iter().map(|p| crate::pay::weeks_for_person(p).1).fold(f64::INFINITY, f64::min);
+        assert_eq!(m.shown[0].estimate, fewest);
+        assert_eq!(m.note(Lang::En), "Markers: estimated tenure of the 12 shortest of the 2,000 people who left within a year.");
+        assert_eq!(m.note(Lang::Zh), "标记：任职最短的 12 人的估计任职时间（一年内离职者共 2,000 人）。");
+        let d = chart_data(&outcome("4"), &m.shown);
+        assert_eq!(d.markers.len(), MAX_MARKERS);
+        assert!(d.rows.len() <= 5 + 1 + MAX_MARKERS);
     }
 
     #[test]
@@ -531,6 +602,31 @@ mod tests {
     }
 
     #[test]
+    fn the_svg_markup_draws_every_part_and_escapes_names() {
+        let mut all = chart_markers(&crate::dataset::data_file_for_tests());
+        all.shown[0].name_en = "<img src=x onerror=alert(1)> & \"co\"".into();
+        all.shown[0].id = "a\"b".into();
+        let o = outcome("4");
+        let d = chart_data(&o, &all.shown);
+        let svg = svg_markup(&d, &o.amounts, &all, Lang::En, "w-t", "w-d");
+        assert!(svg.starts_with("<title id=\"w-t\">Pre-tax amount by weeks at Meta</title><desc id=\"w-d\">"), "{svg}");
+        assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;co&quot;") && !svg.contains("<img"), "{svg}");
+        assert!(svg.contains("data-person-marker=\"a&quot;b\""));
+        assert_eq!(svg.matches("<path ").count(), 3);
+        assert_eq!(svg.matches("mslw-chart-chosen").count(), 1);
+        assert_eq!(svg.matches("<g class=\"mslw-chart-marker\"").count(), 3);
+        assert_eq!(svg.matches("class=\"mslw-chart-tick\"").count(), d.x_ticks.len() + d.y_ticks.len());
+        assert!(svg.contains("<circle class=\"mslw-chart-point\""));
+        assert!(svg.ends_with("</g>"));
+        // Every element that is opened is closed.
+        let opened = svg.matches("<g ").count() + svg.matches("<title").count() + svg.matches("<desc").count() + svg.matches("<text").count();
+        let closed = svg.matches("</g>").count() + svg.matches("</title>").count() + svg.matches("</desc>").count() + svg.matches("</text>").count();
+        assert_eq!(opened, closed);
+        let zh = svg_markup(&d, &o.amounts, &all, Lang::Zh, "w-t", "w-d");
+        assert!(zh.contains("在 Meta 的周数"));
+    }
+
+    #[test]
     fn axis_labels_use_one_unit_per_axis() {
         assert_eq!(y_label(50e6, 100e6, Lang::En), "$50M");
         assert_eq!(y_label(0.0, 100e6, Lang::En), "$0");
@@ -546,9 +642,10 @@ mod tests {
     fn the_description_names_every_model_in_both_languages() {
         let o = outcome("4");
         let d = chart_data(&o, &markers());
-        let en = chart_description(&d, &o.amounts, Lang::En);
+        let all = chart_markers(&crate::dataset::data_file_for_tests());
+        let en = chart_description(&d, &o.amounts, &all, Lang::En);
         assert!(en.contains("$7.7M") && en.contains("52 weeks") && en.contains("Markers"), "{en}");
-        let zh = chart_description(&d, &o.amounts, Lang::Zh);
+        let zh = chart_description(&d, &o.amounts, &all, Lang::Zh);
         assert!(zh.contains("约 769 万美元"), "{zh}");
     }
 }

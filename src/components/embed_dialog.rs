@@ -67,24 +67,11 @@ pub fn embed_snippet(page_url: &str, query: &str) -> String {
     let src = if query.is_empty() { page.to_owned() } else { format!("{page}?{query}") };
     format!(
         "<div {EMBED_ATTR} data-src=\"{}\"></div>\n<script src=\"{}embed.js\" async></script>",
-        escape_attr(&src),
-        escape_attr(&dir)
+        crate::export::escape_html(&src),
+        crate::export::escape_html(&dir)
     )
 }
 
-fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CopyStatus {
