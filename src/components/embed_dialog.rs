@@ -72,7 +72,6 @@ pub fn embed_snippet(page_url: &str, query: &str) -> String {
     )
 }
 
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CopyStatus {
     Idle,
