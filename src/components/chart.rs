@@ -322,9 +322,8 @@ pub fn chart_description(data: &ChartData, amounts: &ModelAmounts, markers: &Cha
     s
 }
 
-/// Appends one SVG element: attribute values and text are escaped (marker names come from the dataset,
-/// which may be a host's).
-fn push_element(out: &mut String, name: &str, attrs: &[(&str, &str)], text: Option<&str>) {
+/// Appends an opening tag; attribute values are escaped.
+fn push_open(out: &mut String, name: &str, attrs: &[(&str, &str)]) {
     out.push('<');
     out.push_str(name);
     for (key, value) in attrs {
@@ -334,16 +333,50 @@ fn push_element(out: &mut String, name: &str, attrs: &[(&str, &str)], text: Opti
         out.push_str(&escape_html(value));
         out.push('"');
     }
+    out.push('>');
+}
+
+/// Appends one element: with its escaped text and closing tag, or self-closed (SVG) when `text` is None.
+/// Everything is escaped: marker names come from the dataset, which may be a host's.
+fn push_element(out: &mut String, name: &str, attrs: &[(&str, &str)], text: Option<&str>) {
+    push_open(out, name, attrs);
     match text {
         Some(text) => {
-            out.push('>');
             out.push_str(&escape_html(text));
             out.push_str("</");
             out.push_str(name);
             out.push('>');
         }
-        None => out.push_str("/>"),
+        None => {
+            out.pop();
+            out.push_str("/>");
+        }
     }
+}
+
+/// The chart's table alternative as markup (for screen readers; the same numbers as the lines): one row
+/// per tick and marker, one column per model. Set in one assignment, like the SVG.
+pub fn table_markup(d: &ChartData, lang: Lang) -> String {
+    let u = calc_ui(lang);
+    let mut out = String::with_capacity(2048);
+    push_open(&mut out, "table", &[("data-testid", "calc-chart-table")]);
+    push_element(&mut out, "caption", &[], Some(u.chart_table_caption));
+    out.push_str("<thead><tr>");
+    push_element(&mut out, "th", &[("scope", "col")], Some(u.chart_weeks_col));
+    for m in PayModel::ALL {
+        push_element(&mut out, "th", &[("scope", "col")], Some(m.label(lang)));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for (w, a) in &d.rows {
+        out.push_str("<tr>");
+        push_element(&mut out, "th", &[("scope", "row")], Some(&format_weeks_input(*w)));
+        for usd in [a.straight, a.cliff, a.front] {
+            push_element(&mut out, "td", &[], Some(&amount_text(usd, lang)));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
 }
 
 /// The `<svg>`'s content as markup: title, description, axes, ticks, markers, one line per model and the
@@ -472,35 +505,10 @@ pub fn Chart(
             .collect_view()
     };
 
+    // The wrapper hides the table: a table box ignores width and overflow, a div does not.
     let table = move || {
-        data.with(|d| d.clone()).map(|(d, _)| {
-            let l = lang.get();
-            let head = PayModel::ALL.into_iter().map(|m| view! { <th scope="col">{m.label(l)}</th> }).collect_view();
-            let rows = d
-                .rows
-                .iter()
-                .map(|(w, a)| {
-                    view! {
-                        <tr>
-                            <th scope="row">{format_weeks_input(*w)}</th>
-                            <td>{amount_text(a.straight, l)}</td>
-                            <td>{amount_text(a.cliff, l)}</td>
-                            <td>{amount_text(a.front, l)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! {
-                // The wrapper hides the table: a table box ignores width and overflow, a div does not.
-                <div class="mslw-sr-only">
-                    <table data-testid="calc-chart-table">
-                        <caption>{calc_ui(l).chart_table_caption}</caption>
-                        <thead><tr><th scope="col">{calc_ui(l).chart_weeks_col}</th>{head}</tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            }
-        })
+        data.with(|d| d.as_ref().map(|(d, _)| table_markup(d, lang.get())))
+            .map(|markup| view! { <div class="mslw-sr-only" inner_html=markup></div> })
     };
 
     view! {
@@ -624,6 +632,20 @@ mod tests {
         assert_eq!(opened, closed);
         let zh = svg_markup(&d, &o.amounts, &all, Lang::Zh, "w-t", "w-d");
         assert!(zh.contains("在 Meta 的周数"));
+    }
+
+    #[test]
+    fn the_table_has_a_row_per_tick_and_marker_and_a_column_per_model() {
+        let o = outcome("4");
+        let d = chart_data(&o, &markers());
+        let table = table_markup(&d, Lang::En);
+        assert!(table.starts_with("<table data-testid=\"calc-chart-table\"><caption>Pre-tax amount by weeks at Meta"), "{table}");
+        assert_eq!(table.matches("<th scope=\"col\">").count(), 4);
+        assert_eq!(table.matches("<th scope=\"row\">").count(), d.rows.len());
+        assert_eq!(table.matches("<td>").count(), 3 * d.rows.len());
+        assert_eq!(table.matches("<tr>").count(), table.matches("</tr>").count());
+        assert!(table.ends_with("</tbody></table>"));
+        assert!(table_markup(&d, Lang::Zh).contains("周数"));
     }
 
     #[test]
