@@ -1,6 +1,7 @@
 //! The card grid: a keyed list over the matching people, paged, with an empty state.
 
-use crate::components::card::Card;
+use crate::components::calculator::show_in_calculator;
+use crate::components::card::{Card, CALC_BUTTON_SELECTOR};
 use crate::i18n::ui;
 use crate::state::{WidgetState, PAGE_SIZE};
 use crate::components::tr;
@@ -15,9 +16,23 @@ pub fn Grid() -> impl IntoView {
     let hidden_count = move || matching.with(Vec::len).saturating_sub(limit.get());
     let clear = move |_| filter.update(|f| *f = f.cleared());
     let data = state.data();
+    // One listener for every card's calculator button (cards are markup, see card.rs).
+    let calc_from_card = {
+        let data = data.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            let Some(target) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) else {
+                return;
+            };
+            let card = target.closest(CALC_BUTTON_SELECTOR).ok().flatten().and_then(|button| button.closest("[data-person-id]").ok().flatten());
+            let id = card.and_then(|c| c.get_attribute("data-person-id"));
+            if let Some(person) = id.and_then(|id| data.people.iter().find(|p| p.id == id)) {
+                show_in_calculator(state.calc, person, &data.id_prefix);
+            }
+        }
+    };
 
     view! {
-        <ul class="mslw-grid" data-testid="card-grid" aria-label=tr(lang, |u| u.people_list_label)>
+        <ul class="mslw-grid" data-testid="card-grid" aria-label=tr(lang, |u| u.people_list_label) on:click=calc_from_card>
             <For each=shown key=|i| *i children=move |i| {
                 let person = data.people[i].clone();
                 view! { <Card person=person /> }
