@@ -3,6 +3,7 @@
 //! Pure string building, tested natively. CSV follows RFC 4180 with a UTF-8 BOM and CRLF so spreadsheet
 //! programs read Chinese correctly; cells that a spreadsheet would run as a formula are neutralised.
 
+use crate::markup::escape_html;
 use crate::model::{Dataset, Person, Text};
 
 /// The CSV columns, in order.
@@ -120,22 +121,6 @@ fn push_cell(out: &mut String, cell: &str) {
 /// The download's file name: `msl-departures-2026-11-28.csv`, with `-filtered` for a partial view.
 pub fn file_name(dataset: &Dataset, filtered: bool, extension: &str) -> String {
     format!("msl-departures-{}{}.{}", dataset.last_updated.iso(), if filtered { "-filtered" } else { "" }, extension)
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The `<noscript>` fallback of index.html: every person with destination and sources, in both languages.

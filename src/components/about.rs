@@ -2,10 +2,12 @@
 //! "About the data" with the method, the corrections to the article, every source and the licence.
 
 use crate::browser::{self, Shared};
-use crate::components::card::SourceLink;
+use crate::components::card::source_markup;
 use crate::components::tr;
 use crate::export::{file_name, people_csv};
 use crate::i18n::{format_date, status_label, ui};
+use crate::markup;
+use crate::model::{Dataset, Lang};
 use crate::state::WidgetState;
 use crate::url_state::to_query;
 use leptos::prelude::*;
@@ -91,36 +93,55 @@ pub fn Footer() -> impl IntoView {
 fn About() -> impl IntoView {
     let state = expect_context::<WidgetState>();
     let lang = state.lang;
-    let data = state.data();
-    let dataset = data.dataset.clone();
-    let last_updated = dataset.last_updated;
-    let corrections = dataset.corrections.clone();
-    let sources: Vec<_> = dataset.all_sources().into_iter().cloned().collect();
-    let licence = dataset.licence.clone();
-
+    let dataset = state.data().dataset.clone();
     view! {
-        <details class="mslw-about" data-testid="about-data">
-            <summary>{tr(lang, |u| u.about_title)}</summary>
-            <p>{tr(lang, |u| u.method)}</p>
-            <p>{move || format!("{}: {}", ui(lang.get()).last_updated, format_date(last_updated, lang.get()))}</p>
-            <h4>{tr(lang, |u| u.corrections_title)}</h4>
-            <ol class="mslw-corrections" data-testid="corrections">
-                {corrections.into_iter().map(|c| {
-                    let status = c.status;
-                    view! {
-                        <li data-status=status.as_str()>
-                            <strong>{move || format!("{} ({})", c.topic.get(lang.get()), status_label(status, lang.get()))}</strong>
-                            <p>{move || format!("{}: {}", ui(lang.get()).article_says, c.article_says.get(lang.get()))}</p>
-                            <p>{move || format!("{}: {}", ui(lang.get()).sources_say, c.sources_say.get(lang.get()))}</p>
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-            <h4>{tr(lang, |u| u.all_sources)}</h4>
-            <ul class="mslw-sources">
-                {sources.into_iter().map(|s| view! { <SourceLink source=s /> }).collect_view()}
-            </ul>
-            <p>{move || format!("{}: {}", ui(lang.get()).licence, licence.get(lang.get()))}</p>
-        </details>
+        <details class="mslw-about" data-testid="about-data" inner_html=move || about_markup(&dataset, lang.get())></details>
+    }
+}
+
+/// "About the data" as markup, set with one `innerHTML`: summary, method, last update, the corrections to the
+/// article (each with its status, what the article says and what the sources say), every source, the licence.
+pub fn about_markup(dataset: &Dataset, lang: Lang) -> String {
+    let u = ui(lang);
+    let mut out = String::with_capacity(8192);
+    markup::element(&mut out, "summary", &[], u.about_title);
+    markup::element(&mut out, "p", &[], u.method);
+    markup::element(&mut out, "p", &[], &format!("{}: {}", u.last_updated, format_date(dataset.last_updated, lang)));
+    markup::element(&mut out, "h4", &[], u.corrections_title);
+    out.push_str("<ol class=\"mslw-corrections\" data-testid=\"corrections\">");
+    for c in &dataset.corrections {
+        markup::open(&mut out, "li", &[("data-status", c.status.as_str())]);
+        markup::element(&mut out, "strong", &[], &format!("{} ({})", c.topic.get(lang), status_label(c.status, lang)));
+        markup::element(&mut out, "p", &[], &format!("{}: {}", u.article_says, c.article_says.get(lang)));
+        markup::element(&mut out, "p", &[], &format!("{}: {}", u.sources_say, c.sources_say.get(lang)));
+        out.push_str("</li>");
+    }
+    out.push_str("</ol>");
+    markup::element(&mut out, "h4", &[], u.all_sources);
+    out.push_str("<ul class=\"mslw-sources\">");
+    for source in dataset.all_sources() {
+        out.push_str("<li>");
+        out.push_str(&source_markup(source, lang));
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    markup::element(&mut out, "p", &[], &format!("{}: {}", u.licence, dataset.licence.get(lang)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn about_lists_every_correction_and_distinct_source() {
+        let data = crate::dataset::data_file_for_tests();
+        let en = about_markup(&data, Lang::En);
+        assert!(en.starts_with("<summary>"));
+        assert_eq!(en.matches("<li data-status=").count(), data.corrections.len());
+        assert_eq!(en.matches("<a href=").count(), data.all_sources().len());
+        assert!(en.contains("CC BY 4.0") || en.contains("Creative Commons"));
+        let zh = about_markup(&data, Lang::Zh);
+        assert!(zh.contains(&markup::escape_html(ui(Lang::Zh).corrections_title)));
     }
 }

@@ -2,7 +2,7 @@
 //! in-place detail (quote, notes, every source).
 
 use crate::dataset::is_safe_https_url;
-use crate::export::escape_html;
+use crate::markup::{self, element as push_element, open as push_open};
 use crate::i18n::{check_summary, cohort_label, format_date, format_dated, format_weeks_range, status_label, tenure_precision_label, ui};
 use crate::model::{Check, Lang, Person, Source, Status};
 use crate::pay::calc_ui;
@@ -91,7 +91,7 @@ pub fn card_markup(person: &Person, lang: Lang, title_id: &str) -> String {
         push_open(&mut out, "li", &[("class", "mslw-check"), ("data-status", c.status.as_str()), ("data-testid", "fact-check")]);
         push_element(&mut out, "strong", &[("class", "mslw-status")], &format!("{}: ", status_label(c.status, lang)));
         if let Some(note) = &c.note {
-            out.push_str(&escape_html(note.get(lang)));
+            markup::push_escaped(&mut out, note.get(lang));
         }
         out.push_str("</li>");
     }
@@ -105,29 +105,6 @@ pub fn card_markup(person: &Person, lang: Lang, title_id: &str) -> String {
     }
     out.push_str("</ul></details></article>");
     out
-}
-
-/// Appends an opening tag; attribute values are escaped.
-fn push_open(out: &mut String, name: &str, attrs: &[(&str, &str)]) {
-    out.push('<');
-    out.push_str(name);
-    for (key, value) in attrs {
-        out.push(' ');
-        out.push_str(key);
-        out.push_str("=\"");
-        out.push_str(&escape_html(value));
-        out.push('"');
-    }
-    out.push('>');
-}
-
-/// Appends an element with escaped text.
-fn push_element(out: &mut String, name: &str, attrs: &[(&str, &str)], text: &str) {
-    push_open(out, name, attrs);
-    out.push_str(&escape_html(text));
-    out.push_str("</");
-    out.push_str(name);
-    out.push('>');
 }
 
 fn tenure_text(p: &Person, l: Lang) -> String {
@@ -210,23 +187,16 @@ pub fn source_markup(source: &Source, lang: Lang) -> String {
     if is_safe_https_url(&source.url) {
         push_element(&mut out, "a", &[("href", &source.url), ("target", "_blank"), ("rel", "noopener noreferrer")], &label);
     } else {
-        out.push_str(&escape_html(&label));
+        markup::push_escaped(&mut out, &label);
     }
     if let Some(d) = source.date {
-        out.push_str(&escape_html(&format!(" ({})", format_date(d, lang))));
+        markup::push_escaped(&mut out, &format!(" ({})", format_date(d, lang)));
     }
     if !is_safe_https_url(&source.url) {
         out.push(' ');
         push_element(&mut out, "span", &[("class", "mslw-fine")], ui(lang).link_not_shown);
     }
     out
-}
-
-/// A source in a list outside the cards (the About section, the context panel).
-#[component]
-pub fn SourceLink(source: Source) -> impl IntoView {
-    let lang = expect_context::<WidgetState>().lang;
-    view! { <li inner_html=move || source_markup(&source, lang.get())></li> }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! strict CSP). A visually hidden table carries the same numbers for screen readers.
 
 use crate::order::{f64_order_key, order_by_keys, sort_f64s};
-use crate::export::escape_html;
+use crate::markup;
 use crate::i18n::group_thousands;
 use crate::model::{Dataset, Lang};
 use crate::pay::{calc_ui, fill, format_usd_full, format_usd_short, format_wan_yi, format_weeks_input, FieldError, ModelAmounts, Outcome, PayModel, WEEKS_PER_YEAR};
@@ -322,35 +322,11 @@ pub fn chart_description(data: &ChartData, amounts: &ModelAmounts, markers: &Cha
     s
 }
 
-/// Appends an opening tag; attribute values are escaped.
-fn push_open(out: &mut String, name: &str, attrs: &[(&str, &str)]) {
-    out.push('<');
-    out.push_str(name);
-    for (key, value) in attrs {
-        out.push(' ');
-        out.push_str(key);
-        out.push_str("=\"");
-        out.push_str(&escape_html(value));
-        out.push('"');
-    }
-    out.push('>');
-}
-
-/// Appends one element: with its escaped text and closing tag, or self-closed (SVG) when `text` is None.
-/// Everything is escaped: marker names come from the dataset, which may be a host's.
+/// One element with its text, or a self-closed SVG element when `text` is None.
 fn push_element(out: &mut String, name: &str, attrs: &[(&str, &str)], text: Option<&str>) {
-    push_open(out, name, attrs);
     match text {
-        Some(text) => {
-            out.push_str(&escape_html(text));
-            out.push_str("</");
-            out.push_str(name);
-            out.push('>');
-        }
-        None => {
-            out.pop();
-            out.push_str("/>");
-        }
+        Some(text) => markup::element(out, name, attrs, text),
+        None => markup::void(out, name, attrs),
     }
 }
 
@@ -359,7 +335,7 @@ fn push_element(out: &mut String, name: &str, attrs: &[(&str, &str)], text: Opti
 pub fn table_markup(d: &ChartData, lang: Lang) -> String {
     let u = calc_ui(lang);
     let mut out = String::with_capacity(2048);
-    push_open(&mut out, "table", &[("data-testid", "calc-chart-table")]);
+    markup::open(&mut out, "table", &[("data-testid", "calc-chart-table")]);
     push_element(&mut out, "caption", &[], Some(u.chart_table_caption));
     out.push_str("<thead><tr>");
     push_element(&mut out, "th", &[("scope", "col")], Some(u.chart_weeks_col));
@@ -421,7 +397,7 @@ pub fn svg_markup(d: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers,
         dy.insert(dy.len() - 1, '.');
         dy.push_str("em");
         out.push_str("<g class=\"mslw-chart-marker\" data-person-marker=\"");
-        out.push_str(&escape_html(&pm.marker.id));
+        markup::push_escaped(&mut out, &pm.marker.id);
         out.push_str("\">");
         let x = coord(pm.x);
         push_element(&mut out, "line", &[("class", "mslw-chart-marker-line"), ("x1", &x), ("x2", &x), ("y1", &coord(TOP)), ("y2", &coord(plot_bottom))], None);

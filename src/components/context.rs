@@ -1,8 +1,9 @@
 //! Context above the grid: where the 2025 hires came from (reported vs the article) and a short timeline.
 
-use crate::components::card::SourceLink;
+use crate::components::card::source_markup;
 use crate::i18n::{format_dated, status_label, svg_num, ui};
-use crate::model::{CountQualifier, HireCount, Lang, Status};
+use crate::markup;
+use crate::model::{Check, CountQualifier, HireCount, Hiring, KeyDate, Lang, Status};
 use crate::state::WidgetState;
 use crate::components::tr;
 use crate::order::order_by_keys;
@@ -48,87 +49,79 @@ fn HiringChart() -> impl IntoView {
     let data = state.data();
     let hiring = data.dataset.hiring.clone();
     let (title_id, desc_id) = (data.id("hiring-title"), data.id("hiring-desc"));
-    let svg_labelled_by = format!("{title_id} {desc_id}");
-    let max = hiring.reported.iter().chain(&hiring.article_version).map(|h| h.count).max().unwrap_or(1).max(1);
-    let width = move |count: u32| f64::from(count) / f64::from(max) * BAR_MAX_W;
-    let rows: Vec<(HireCount, Option<HireCount>)> = hiring
-        .reported
-        .iter()
-        .map(|r| (r.clone(), hiring.article_version.iter().find(|a| a.org.en == r.org.en).cloned()))
-        .collect();
-    let height = ROW_H * rows.len() as f64 + 8.0;
-    let note = hiring.check.note.clone();
-    let status = hiring.check.status;
-    let total = hiring.total.clone();
-    let rows_for_table = rows.clone();
-
-    let bars = rows
-        .into_iter()
-        .enumerate()
-        .map(|(i, (reported, article))| {
-            let y = ROW_H * i as f64 + 4.0;
-            let org = reported.org.clone();
-            let reported_w = width(reported.count);
-            let article_w = article.as_ref().map(|a| width(a.count)).unwrap_or(0.0);
-            let reported_label = reported.clone();
-            let article_label = article.clone();
-            view! {
-                <g class="mslw-bar-row">
-                    <text x=svg_num(LABEL_W - 6.0) y=svg_num(y + 22.0) text-anchor="end" class="mslw-chart-label">{move || org.get(lang.get()).to_owned()}</text>
-                    <rect x=svg_num(LABEL_W) y=svg_num(y + 2.0) width=svg_num(reported_w.max(1.0)) height="14" class="mslw-bar-reported" />
-                    <text x=svg_num(LABEL_W + reported_w + 4.0) y=svg_num(y + 14.0) class="mslw-chart-value">{move || count_label(&reported_label, lang.get())}</text>
-                    <rect x=svg_num(LABEL_W + 0.5) y=svg_num(y + 20.5) width=svg_num(article_w.max(1.0)) height="13" class="mslw-bar-article" />
-                    <text x=svg_num(LABEL_W + article_w + 4.0) y=svg_num(y + 32.0) class="mslw-chart-value">
-                        {move || article_label.as_ref().map(|a| count_label(a, lang.get())).unwrap_or_else(|| ui(lang.get()).hiring_not_mentioned.to_owned())}
-                    </text>
-                </g>
-            }
-        })
-        .collect_view();
-
     view! {
-        <figure class="mslw-hiring" data-testid="hiring-chart">
-            <figcaption class="mslw-figure-title">{tr(lang, |u| u.hiring_title)}</figcaption>
-            <ul class="mslw-legend" aria-hidden="true">
-                <li><span class="mslw-swatch mslw-swatch-reported"></span>{tr(lang, |u| u.hiring_reported)}</li>
-                <li><span class="mslw-swatch mslw-swatch-article"></span>{tr(lang, |u| u.hiring_article)}</li>
-            </ul>
-            <svg class="mslw-chart" viewBox=format!("0 0 {} {}", svg_num(CHART_W), svg_num(height)) role="img"
-                aria-labelledby=svg_labelled_by>
-                <title id=title_id>{tr(lang, |u| u.hiring_title)}</title>
-                <desc id=desc_id>{move || hiring_summary(&total, lang.get())}</desc>
-                {bars}
-            </svg>
-            <div class="mslw-sr-only">
-            <table>
-                <caption>{tr(lang, |u| u.hiring_title)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(lang, |u| u.hiring_org)}</th>
-                        <th scope="col">{tr(lang, |u| u.hiring_reported)}</th>
-                        <th scope="col">{tr(lang, |u| u.hiring_article)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows_for_table.into_iter().map(|(r, a)| view! {
-                        <tr>
-                            <th scope="row">{let org = r.org.clone(); move || org.get(lang.get()).to_owned()}</th>
-                            <td>{let r = r.clone(); move || count_label(&r, lang.get())}</td>
-                            <td>{move || a.as_ref().map(|a| count_label(a, lang.get())).unwrap_or_else(|| ui(lang.get()).hiring_not_mentioned.to_owned())}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            </div>
-            <p class="mslw-check" data-status=status.as_str()>
-                <strong>{move || format!("{}: ", status_label(status, lang.get()))}</strong>
-                {move || note.as_ref().map(|n| n.get(lang.get()).to_owned())}
-            </p>
-            <ul class="mslw-sources">
-                <SourceLink source=hiring.reported_source.clone() />
-            </ul>
-        </figure>
+        <figure class="mslw-hiring" data-testid="hiring-chart" inner_html=move || hiring_markup(&hiring, lang.get(), &title_id, &desc_id)></figure>
     }
+}
+
+/// The hiring figure's content as markup (caption, legend, SVG bars, the table alternative, the fact-check
+/// and the source), set with one `innerHTML`.
+pub fn hiring_markup(hiring: &Hiring, lang: Lang, title_id: &str, desc_id: &str) -> String {
+    let u = ui(lang);
+    let max = hiring.reported.iter().chain(&hiring.article_version).map(|h| h.count).max().unwrap_or(1).max(1);
+    let width = |count: u32| f64::from(count) / f64::from(max) * BAR_MAX_W;
+    let rows: Vec<(&HireCount, Option<&HireCount>)> =
+        hiring.reported.iter().map(|r| (r, hiring.article_version.iter().find(|a| a.org.en == r.org.en))).collect();
+    let article_text = |a: Option<&HireCount>| a.map(|a| count_label(a, lang)).unwrap_or_else(|| u.hiring_not_mentioned.to_owned());
+    let height = ROW_H * rows.len() as f64 + 8.0;
+    let mut out = String::with_capacity(4096);
+    markup::element(&mut out, "figcaption", &[("class", "mslw-figure-title")], u.hiring_title);
+    out.push_str("<ul class=\"mslw-legend\" aria-hidden=\"true\"><li><span class=\"mslw-swatch mslw-swatch-reported\"></span>");
+    markup::push_escaped(&mut out, u.hiring_reported);
+    out.push_str("</li><li><span class=\"mslw-swatch mslw-swatch-article\"></span>");
+    markup::push_escaped(&mut out, u.hiring_article);
+    out.push_str("</li></ul>");
+    let view_box = format!("0 0 {} {}", svg_num(CHART_W), svg_num(height));
+    let labelled_by = format!("{title_id} {desc_id}");
+    markup::open(&mut out, "svg", &[("class", "mslw-chart"), ("viewBox", &view_box), ("role", "img"), ("aria-labelledby", &labelled_by)]);
+    markup::element(&mut out, "title", &[("id", title_id)], u.hiring_title);
+    markup::element(&mut out, "desc", &[("id", desc_id)], &hiring_summary(&hiring.total, lang));
+    for (i, (reported, article)) in rows.iter().enumerate() {
+        let y = ROW_H * i as f64 + 4.0;
+        let (reported_w, article_w) = (width(reported.count), article.map(|a| width(a.count)).unwrap_or(0.0));
+        out.push_str("<g class=\"mslw-bar-row\">");
+        let label = [("x", svg_num(LABEL_W - 6.0)), ("y", svg_num(y + 22.0))];
+        markup::element(&mut out, "text", &[("x", &label[0].1), ("y", &label[1].1), ("text-anchor", "end"), ("class", "mslw-chart-label")], reported.org.get(lang));
+        let bar = [svg_num(LABEL_W), svg_num(y + 2.0), svg_num(reported_w.max(1.0))];
+        markup::void(&mut out, "rect", &[("x", &bar[0]), ("y", &bar[1]), ("width", &bar[2]), ("height", "14"), ("class", "mslw-bar-reported")]);
+        let value = [svg_num(LABEL_W + reported_w + 4.0), svg_num(y + 14.0)];
+        markup::element(&mut out, "text", &[("x", &value[0]), ("y", &value[1]), ("class", "mslw-chart-value")], &count_label(reported, lang));
+        let bar = [svg_num(LABEL_W + 0.5), svg_num(y + 20.5), svg_num(article_w.max(1.0))];
+        markup::void(&mut out, "rect", &[("x", &bar[0]), ("y", &bar[1]), ("width", &bar[2]), ("height", "13"), ("class", "mslw-bar-article")]);
+        let value = [svg_num(LABEL_W + article_w + 4.0), svg_num(y + 32.0)];
+        markup::element(&mut out, "text", &[("x", &value[0]), ("y", &value[1]), ("class", "mslw-chart-value")], &article_text(*article));
+        out.push_str("</g>");
+    }
+    out.push_str("</svg><div class=\"mslw-sr-only\"><table>");
+    markup::element(&mut out, "caption", &[], u.hiring_title);
+    out.push_str("<thead><tr>");
+    for head in [u.hiring_org, u.hiring_reported, u.hiring_article] {
+        markup::element(&mut out, "th", &[("scope", "col")], head);
+    }
+    out.push_str("</tr></thead><tbody>");
+    for (reported, article) in &rows {
+        out.push_str("<tr>");
+        markup::element(&mut out, "th", &[("scope", "row")], reported.org.get(lang));
+        markup::element(&mut out, "td", &[], &count_label(reported, lang));
+        markup::element(&mut out, "td", &[], &article_text(*article));
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>");
+    push_check(&mut out, &hiring.check, lang);
+    out.push_str("<ul class=\"mslw-sources\"><li>");
+    out.push_str(&source_markup(&hiring.reported_source, lang));
+    out.push_str("</li></ul>");
+    out
+}
+
+/// A claim's status and note as a `<p class="mslw-check">`.
+fn push_check(out: &mut String, check: &Check, lang: Lang) {
+    markup::open(out, "p", &[("class", "mslw-check"), ("data-status", check.status.as_str())]);
+    markup::element(out, "strong", &[], &format!("{}: ", status_label(check.status, lang)));
+    if let Some(note) = &check.note {
+        markup::push_escaped(out, note.get(lang));
+    }
+    out.push_str("</p>");
 }
 
 fn hiring_summary(total: &HireCount, lang: Lang) -> String {
@@ -152,29 +145,48 @@ fn Timeline() -> impl IntoView {
         let date = &d.date.date;
         (i64::from(date.year) * 10_000 + i64::from(date.month) * 100 + i64::from(date.day.unwrap_or(0)), 0)
     }));
-    let dates: Vec<_> = order.into_iter().map(|i| all[i].clone()).collect();
-    view! {
-        <div class="mslw-timeline" data-testid="timeline">
-            <h4 class="mslw-figure-title">{tr(lang, |u| u.timeline_title)}</h4>
-            <ol>
-                {dates.into_iter().map(|d| {
-                    let label = d.label.clone();
-                    let note = d.check.note.clone();
-                    let status = d.check.status;
-                    view! {
-                        <li>
-                            <time datetime=d.date.date.iso()>{move || format_dated(d.date, lang.get())}</time>
-                            " "<span>{move || label.get(lang.get()).to_owned()}</span>
-                            {(status != Status::Confirmed).then(|| view! {
-                                <p class="mslw-check" data-status=status.as_str()>
-                                    <strong>{move || format!("{}: ", status_label(status, lang.get()))}</strong>
-                                    {move || note.as_ref().map(|n| n.get(lang.get()).to_owned())}
-                                </p>
-                            })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-        </div>
+    let dates: Vec<KeyDate> = order.into_iter().map(|i| all[i].clone()).collect();
+    view! { <div class="mslw-timeline" data-testid="timeline" inner_html=move || timeline_markup(&dates, lang.get())></div> }
+}
+
+/// The timeline's content as markup: a heading and one item per date (in the order given).
+pub fn timeline_markup(dates: &[KeyDate], lang: Lang) -> String {
+    let mut out = String::with_capacity(2048);
+    markup::element(&mut out, "h4", &[("class", "mslw-figure-title")], ui(lang).timeline_title);
+    out.push_str("<ol>");
+    for d in dates {
+        out.push_str("<li>");
+        markup::element(&mut out, "time", &[("datetime", &d.date.date.iso())], &format_dated(d.date, lang));
+        out.push(' ');
+        markup::element(&mut out, "span", &[], d.label.get(lang));
+        if d.check.status != Status::Confirmed {
+            push_check(&mut out, &d.check, lang);
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ol>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_context_figures_are_whole_markup_in_both_languages() {
+        let data = crate::dataset::data_file_for_tests();
+        for lang in [Lang::En, Lang::Zh] {
+            let hiring = hiring_markup(&data.hiring, lang, "w-t", "w-d");
+            assert!(hiring.contains("<svg class=\"mslw-chart\"") && hiring.contains("aria-labelledby=\"w-t w-d\""));
+            assert_eq!(hiring.matches("<g class=\"mslw-bar-row\">").count(), data.hiring.reported.len());
+            assert_eq!(hiring.matches("<th scope=\"row\">").count(), data.hiring.reported.len());
+            assert!(hiring.contains(&markup::escape_html(ui(lang).hiring_title)));
+            for tag in ["svg", "g", "text", "table", "tr", "ul", "li", "p"] {
+                assert_eq!(hiring.matches(&format!("<{tag}")).count(), hiring.matches(&format!("</{tag}>")).count(), "<{tag}>");
+            }
+            let timeline = timeline_markup(&data.key_dates, lang);
+            assert_eq!(timeline.matches("<time datetime=").count(), data.key_dates.len());
+            assert_eq!(timeline.matches("<p class=\"mslw-check\"").count(), data.key_dates.iter().filter(|d| d.check.status != Status::Confirmed).count());
+        }
     }
 }

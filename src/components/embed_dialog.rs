@@ -67,8 +67,8 @@ pub fn embed_snippet(page_url: &str, query: &str) -> String {
     let src = if query.is_empty() { page.to_owned() } else { format!("{page}?{query}") };
     format!(
         "<div {EMBED_ATTR} data-src=\"{}\"></div>\n<script src=\"{}embed.js\" async></script>",
-        crate::export::escape_html(&src),
-        crate::export::escape_html(&dir)
+        crate::markup::escape_html(&src),
+        crate::markup::escape_html(&dir)
     )
 }
 

@@ -1,0 +1,70 @@
+//! Escaped HTML/SVG building: the one place markup is written as text, for the views set with a single
+//! `innerHTML` (cards, the pay chart and its table, the timeline, …), the noscript table and the embed snippet.
+//!
+//! Every text and attribute value goes through [`escape_html`], so a host's dataset can never inject markup.
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s);
+    out
+}
+
+/// Appends `s` escaped.
+pub fn push_escaped(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Appends an opening tag; attribute values are escaped.
+pub fn open(out: &mut String, name: &str, attrs: &[(&str, &str)]) {
+    out.push('<');
+    out.push_str(name);
+    for (key, value) in attrs {
+        out.push(' ');
+        out.push_str(key);
+        out.push_str("=\"");
+        push_escaped(out, value);
+        out.push('"');
+    }
+    out.push('>');
+}
+
+/// Appends an element with its escaped text and closing tag.
+pub fn element(out: &mut String, name: &str, attrs: &[(&str, &str)], text: &str) {
+    open(out, name, attrs);
+    push_escaped(out, text);
+    out.push_str("</");
+    out.push_str(name);
+    out.push('>');
+}
+
+/// Appends a self-closed SVG element (`<line … />`).
+pub fn void(out: &mut String, name: &str, attrs: &[(&str, &str)]) {
+    open(out, name, attrs);
+    out.pop();
+    out.push_str("/>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_attributes_are_escaped() {
+        let mut out = String::new();
+        element(&mut out, "p", &[("title", "a\"b<c>")], "<img src=x onerror=alert(1)> & 'q'");
+        assert_eq!(out, "<p title=\"a&quot;b&lt;c&gt;\">&lt;img src=x onerror=alert(1)&gt; &amp; &#39;q&#39;</p>");
+        out.clear();
+        void(&mut out, "line", &[("x1", "1")]);
+        assert_eq!(out, "<line x1=\"1\"/>");
+    }
+}
