@@ -4,6 +4,7 @@
 //! typing to `CalcInputs` and shows what `compute` returns. Element ids start with the caller's `id_prefix`, so two
 //! widgets on one page never share an id.
 
+use crate::markup;
 use crate::components::chart::{chart_markers, Chart};
 use crate::dataset::is_safe_https_url;
 use crate::i18n::{format_weeks_range, status_label};
@@ -376,12 +377,17 @@ fn CalcResult(
         })
     };
     let chosen = move || computed.with(|c| c.as_ref().ok().map(|o| format_usd(o.chosen_usd, lang.get())));
-    let details = move || computed.with(|c| c.as_ref().ok().copied()).map(|o| view! { <Details outcome=o lang=lang /> });
-    let person = move || {
-        let id = inputs.with(|i| i.person.clone())?;
-        let p = dataset.person(&id)?.clone();
-        let o = computed.with(|c| c.as_ref().ok().copied())?;
-        Some(view! { <PersonNote person=p outcome=o lang=lang /> })
+    // Everything below the amount, for valid inputs, as one markup string (one DOM write per input).
+    let details = move || {
+        let l = lang.get();
+        computed.with(|c| {
+            let o = c.as_ref().ok()?;
+            let mut out = details_markup(o, l);
+            if let Some(p) = inputs.with(|i| i.person.clone()).and_then(|id| dataset.person(&id)) {
+                markup::element(&mut out, "p", &[("class", "mslw-calc-person"), ("data-testid", "calc-person")], &person_note(p, o, l));
+            }
+            Some(out)
+        })
     };
     let labelled_by = heading_id.clone();
     view! {
@@ -392,104 +398,84 @@ fn CalcResult(
                 <p>{summary}</p>
                 <p class="mslw-calc-amount" data-testid="calc-chosen">{chosen}</p>
             </div>
-            {details}
-            {person}
+            <div class="mslw-calc-details" inner_html=move || details().unwrap_or_default()></div>
             <p class="mslw-calc-caveat" data-testid="calc-caveat">{move || u().caveat}</p>
         </section>
     }
 }
 
-/// Everything under the chosen amount for valid inputs.
-#[component]
-fn Details(outcome: Outcome, lang: Signal<Lang>) -> impl IntoView {
-    let u = move || calc_ui(lang.get());
-    let o = outcome;
-    let models = PayModel::ALL
-        .into_iter()
-        .map(|m| {
-            let chosen = m == o.model;
-            view! {
-                <li data-model=m.as_str() class:mslw-calc-chosen=chosen>
-                    {move || m.label(lang.get())}": "
-                    <span class="mslw-calc-model-amount">{move || short(o.amounts.get(m), lang.get())}</span>
-                    {chosen.then(|| view! { " " <strong class="mslw-calc-chosen-tag">{move || fill("({})", &[u().chosen_marker])}</strong> })}
-                </li>
-            }
-        })
-        .collect_view();
-    let rates = move || {
-        let l = lang.get();
-        let u = calc_ui(l);
-        match o.rates {
-            Some(r) => view! {
-                <dl class="mslw-calc-rates" data-testid="calc-rates">
-                    {[(u.per_week, r.per_week), (u.per_day, r.per_day), (u.per_hour, r.per_hour),
-                      (u.per_minute, r.per_minute), (u.per_second, r.per_second)]
-                        .into_iter()
-                        .map(|(label, v)| view! { <div><dt>{label}</dt><dd>{full(v, l)}</dd></div> })
-                        .collect_view()}
-                </dl>
-                <p class="mslw-calc-hint">{u.rates_note}</p>
-            }
-            .into_any(),
-            None => view! { <p data-testid="calc-rates-none">{u.rates_zero}</p> }.into_any(),
-        }
-    };
-    let cny = move || {
-        let l = lang.get();
-        let (rate, date) = cny_rate_text(l);
-        fill(calc_ui(l).cny, &[&format_cny(o.chosen_cny, l), &rate, &date])
-    };
-    view! {
-        {(o.weeks <= 0.0).then(|| view! { <p class="mslw-calc-zero" data-testid="calc-zero-note">{move || u().zero_weeks}</p> })}
-        <p data-testid="calc-range">
-            {move || {
-                let l = lang.get();
-                fill(calc_ui(l).range, &[&short(o.amounts.low(), l), &short(o.amounts.high(), l)])
-            }}
-        </p>
-        <ul class="mslw-calc-models" data-testid="calc-models">{models}</ul>
-        {move || o.terms.stock_usd(o.model, o.weeks).map(|s| view! {
-            <p class="mslw-calc-hint">{fill("{}: {}", &[u().stock_part, &full(s, lang.get())])}</p>
-        })}
-        <h5 class="mslw-calc-subheading">{move || u().rates_heading}</h5>
-        {rates}
-        <p data-testid="calc-cny">
-            {cny}" "
-            <a href=CNY_RATE_SOURCE_URL target="_blank" rel="noopener noreferrer">{move || cny_source_label(lang.get())}</a>
-        </p>
-        <p data-testid="calc-comparison">
-            {move || comparison_sentence(&o, lang.get())}" "
-            <a href=MEDIAN_SOURCE_URL target="_blank" rel="noopener noreferrer">{move || u().median_link}</a>
-        </p>
+/// Everything under the chosen amount for valid inputs, as markup: the zero note, the range, the three
+/// models, the stock part, the rates, the yuan line and the comparison with a median salary (with sources).
+pub fn details_markup(o: &Outcome, l: Lang) -> String {
+    let u = calc_ui(l);
+    let mut out = String::with_capacity(2048);
+    if o.weeks <= 0.0 {
+        markup::element(&mut out, "p", &[("class", "mslw-calc-zero"), ("data-testid", "calc-zero-note")], u.zero_weeks);
     }
+    markup::element(&mut out, "p", &[("data-testid", "calc-range")], &fill(u.range, &[&short(o.amounts.low(), l), &short(o.amounts.high(), l)]));
+    out.push_str("<ul class=\"mslw-calc-models\" data-testid=\"calc-models\">");
+    for m in PayModel::ALL {
+        let chosen = m == o.model;
+        match chosen {
+            true => markup::open(&mut out, "li", &[("data-model", m.as_str()), ("class", "mslw-calc-chosen")]),
+            false => markup::open(&mut out, "li", &[("data-model", m.as_str())]),
+        }
+        markup::push_escaped(&mut out, &fill("{}: ", &[m.label(l)]));
+        markup::element(&mut out, "span", &[("class", "mslw-calc-model-amount")], &short(o.amounts.get(m), l));
+        if chosen {
+            out.push(' ');
+            markup::element(&mut out, "strong", &[("class", "mslw-calc-chosen-tag")], &fill("({})", &[u.chosen_marker]));
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    if let Some(stock) = o.terms.stock_usd(o.model, o.weeks) {
+        markup::element(&mut out, "p", &[("class", "mslw-calc-hint")], &fill("{}: {}", &[u.stock_part, &full(stock, l)]));
+    }
+    markup::element(&mut out, "h5", &[("class", "mslw-calc-subheading")], u.rates_heading);
+    match o.rates {
+        Some(r) => {
+            out.push_str("<dl class=\"mslw-calc-rates\" data-testid=\"calc-rates\">");
+            for (label, v) in [(u.per_week, r.per_week), (u.per_day, r.per_day), (u.per_hour, r.per_hour), (u.per_minute, r.per_minute), (u.per_second, r.per_second)] {
+                out.push_str("<div>");
+                markup::element(&mut out, "dt", &[], label);
+                markup::element(&mut out, "dd", &[], &full(v, l));
+                out.push_str("</div>");
+            }
+            out.push_str("</dl>");
+            markup::element(&mut out, "p", &[("class", "mslw-calc-hint")], u.rates_note);
+        }
+        None => markup::element(&mut out, "p", &[("data-testid", "calc-rates-none")], u.rates_zero),
+    }
+    let (rate, date) = cny_rate_text(l);
+    let link = [("href", CNY_RATE_SOURCE_URL), ("target", "_blank"), ("rel", "noopener noreferrer")];
+    out.push_str("<p data-testid=\"calc-cny\">");
+    markup::push_escaped(&mut out, &fill(u.cny, &[&format_cny(o.chosen_cny, l), &rate, &date]));
+    out.push(' ');
+    markup::element(&mut out, "a", &link, &cny_source_label(l));
+    out.push_str("</p><p data-testid=\"calc-comparison\">");
+    markup::push_escaped(&mut out, &comparison_sentence(o, l));
+    out.push(' ');
+    markup::element(&mut out, "a", &[("href", MEDIAN_SOURCE_URL), ("target", "_blank"), ("rel", "noopener noreferrer")], u.median_link);
+    out.push_str("</p>");
+    out
 }
 
 /// "Set from Ethan Knight's card": the person's tenure as reported, its range and the amounts over it.
-#[component]
-fn PersonNote(person: Person, outcome: Outcome, lang: Signal<Lang>) -> impl IntoView {
-    let (low, estimate, high) = weeks_for_person(&person);
-    let never = person.tenure.precision == crate::model::TenurePrecision::NeverStarted;
-    let o = outcome;
-    let text = move || {
-        let l = lang.get();
-        let name = match l {
-            Lang::En => person.name_en.clone(),
-            Lang::Zh => person.name_zh.text.clone(),
-        };
-        let (a, b) = (o.terms.amount(o.model, low), o.terms.amount(o.model, high));
-        let over = if short(a, l) == short(b, l) { short(a, l) } else { fill("{} – {}", &[&short(a, l), &short(b, l)]) };
-        let mut s = fill(
-            calc_ui(l).from_card,
-            &[&name, person.tenure.reported.get(l), &format_count(estimate), &format_weeks_range(low, high), &over],
-        );
-        if never {
-            s.push(' ');
-            s.push_str(calc_ui(l).never_started);
-        }
-        s
+pub fn person_note(person: &Person, o: &Outcome, l: Lang) -> String {
+    let (low, estimate, high) = weeks_for_person(person);
+    let name = match l {
+        Lang::En => &person.name_en,
+        Lang::Zh => &person.name_zh.text,
     };
-    view! { <p class="mslw-calc-person" data-testid="calc-person">{text}</p> }
+    let (a, b) = (o.terms.amount(o.model, low), o.terms.amount(o.model, high));
+    let over = if short(a, l) == short(b, l) { short(a, l) } else { fill("{} – {}", &[&short(a, l), &short(b, l)]) };
+    let mut s = fill(calc_ui(l).from_card, &[name, person.tenure.reported.get(l), &format_count(estimate), &format_weeks_range(low, high), &over]);
+    if person.tenure.precision == crate::model::TenurePrecision::NeverStarted {
+        s.push(' ');
+        s.push_str(calc_ui(l).never_started);
+    }
+    s
 }
 
 /// The article's sum, reproduced and labelled as its hypothetical, with its premise and fact-check.
@@ -549,5 +535,39 @@ fn full(usd: f64, lang: Lang) -> String {
     match lang {
         Lang::En => format_usd_full(usd),
         Lang::Zh => format_wan_yi(usd),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pay::compute;
+
+    fn outcome(weeks: &str) -> Outcome {
+        compute(&CalcInputs { weeks: weeks.into(), ..CalcInputs::default() }).expect("valid")
+    }
+
+    #[test]
+    fn the_details_show_range_models_rates_and_sourced_comparisons() {
+        let html = details_markup(&outcome("4"), Lang::En);
+        for hook in ["calc-range", "calc-models", "calc-rates", "calc-cny", "calc-comparison"] {
+            assert_eq!(html.matches(&format!("data-testid=\"{hook}\"")).count(), 1, "{hook}: {html}");
+        }
+        assert_eq!(html.matches("<li data-model=").count(), 3);
+        assert_eq!(html.matches("class=\"mslw-calc-chosen\"").count(), 1);
+        assert_eq!(html.matches("<dt>").count(), 5);
+        assert_eq!(html.matches("target=\"_blank\" rel=\"noopener noreferrer\"").count(), 2);
+        assert!(!html.contains("calc-zero-note") && !html.contains("calc-rates-none"));
+        let zero = details_markup(&outcome("0"), Lang::Zh);
+        assert!(zero.contains("data-testid=\"calc-zero-note\"") && zero.contains("data-testid=\"calc-rates-none\""));
+    }
+
+    #[test]
+    fn a_person_note_names_them_in_the_active_language() {
+        let data = crate::dataset::data_file_for_tests();
+        let p = data.people.iter().find(|p| p.id == "ethan-knight").expect("in the data");
+        let o = outcome("4");
+        assert!(person_note(p, &o, Lang::En).contains("Ethan Knight"));
+        assert!(person_note(p, &o, Lang::Zh).contains(&p.name_zh.text));
     }
 }
