@@ -129,9 +129,11 @@ pub struct PeopleIndex {
 
 #[derive(Clone, Debug, PartialEq)]
 struct Entry {
-    cohort: String,
-    dest: String,
-    priors: Vec<String>,
+    /// Positions in the facets' option lists (cohort, destination, prior employers), so matching and
+    /// counting compare integers, not strings: a keystroke over 10,000 people counts three facets.
+    cohort: u32,
+    dest: u32,
+    priors: Vec<u32>,
     haystack: String,
     /// Position in alphabetical order of the folded English name (ties keep dataset order).
     name_rank: u32,
@@ -153,7 +155,8 @@ impl PeopleIndex {
             }
         };
         let not_announced = Text { zh: "尚未公布".into(), en: "Not announced".into() };
-        let entries = dataset
+        // Each entry with its option keys, turned into positions once the option lists are sorted.
+        let (mut entries, option_keys): (Vec<Entry>, Vec<(String, String, Vec<String>)>) = dataset
             .people
             .iter()
             .map(|p| {
@@ -177,10 +180,10 @@ impl PeopleIndex {
                         key
                     })
                     .collect();
-                Entry {
-                    cohort: p.cohort.as_str().to_owned(),
-                    dest,
-                    priors,
+                let entry = Entry {
+                    cohort: 0,
+                    dest: 0,
+                    priors: Vec::new(),
                     haystack: haystack(p),
                     name_rank: 0,
                     tenure_key: (p.tenure.weeks_estimate * 100.0).round() as i64,
@@ -188,10 +191,10 @@ impl PeopleIndex {
                         .announced
                         .map(|a| u32::from(a.date.year) * 10_000 + u32::from(a.date.month) * 100 + u32::from(a.date.day.unwrap_or(15)))
                         .unwrap_or(0),
-                }
+                };
+                (entry, (p.cohort.as_str().to_owned(), dest, priors))
             })
-            .collect::<Vec<Entry>>();
-        let mut entries = entries;
+            .unzip();
         let names: Vec<String> = dataset.people.iter().map(|p| fold(&p.name_en)).collect();
         for (rank, i) in order_by_text(names.iter().map(String::as_str)).into_iter().enumerate() {
             entries[i].name_rank = rank as u32;
@@ -203,11 +206,19 @@ impl PeopleIndex {
             let mut taken: Vec<Option<FacetOption>> = options.drain(..).map(Some).collect();
             options.extend(order.into_iter().filter_map(|i| taken[i].take()));
         }
-        let cohort_options = Cohort::ALL
+        let cohort_options: Vec<FacetOption> = Cohort::ALL
             .iter()
             .filter(|c| dataset.people.iter().any(|p| p.cohort == **c))
             .map(|c| FacetOption { key: c.as_str().to_owned(), label: cohort_text(*c) })
             .collect();
+        {
+            let (cohort_at, dest_at, prior_at) = (position_of(&cohort_options), position_of(&dest_options), position_of(&prior_options));
+            for (e, (cohort, dest, priors)) in entries.iter_mut().zip(option_keys) {
+                e.cohort = cohort_at(&cohort);
+                e.dest = dest_at(&dest);
+                e.priors = priors.iter().map(|k| prior_at(k)).collect();
+            }
+        }
         PeopleIndex { cohort_options, dest_options, prior_options, entries }
     }
 
@@ -227,15 +238,25 @@ impl PeopleIndex {
         }
     }
 
-    fn in_facet(&self, i: usize, facet: Facet, keys: &[String]) -> bool {
-        if keys.is_empty() {
-            return true;
-        }
+    /// For each option of `facet`, whether it is selected; `None` when nothing is (the facet passes everyone).
+    fn selection(&self, facet: Facet, state: &FilterState) -> Option<Vec<bool>> {
+        let keys = state.selected(facet);
+        (!keys.is_empty()).then(|| self.options(facet).iter().map(|o| keys.contains(&o.key)).collect())
+    }
+
+    fn option_positions(&self, i: usize, facet: Facet) -> &[u32] {
         let e = &self.entries[i];
         match facet {
-            Facet::Cohort => keys.iter().any(|k| *k == e.cohort),
-            Facet::Destination => keys.iter().any(|k| *k == e.dest),
-            Facet::Prior => e.priors.iter().any(|p| keys.contains(p)),
+            Facet::Cohort => std::slice::from_ref(&e.cohort),
+            Facet::Destination => std::slice::from_ref(&e.dest),
+            Facet::Prior => &e.priors,
+        }
+    }
+
+    fn in_selection(&self, i: usize, facet: Facet, selection: &Option<Vec<bool>>) -> bool {
+        match selection {
+            None => true,
+            Some(selected) => self.option_positions(i, facet).iter().any(|&p| selected.get(p as usize).copied().unwrap_or(false)),
         }
     }
 
@@ -247,10 +268,14 @@ impl PeopleIndex {
         self.entries.iter().map(|e| terms.iter().all(|t| e.haystack.contains(t.as_str()))).collect()
     }
 
-    /// True when person `i` matches the search (`hits`) and every facet except `skip`.
-    fn matches_except(&self, i: usize, state: &FilterState, hits: &[bool], skip: Option<Facet>) -> bool {
+    /// True when person `i` matches the search (`hits`) and every facet's selection except `skip`'s.
+    fn matches_except(&self, i: usize, selections: &[Option<Vec<bool>>; 3], hits: &[bool], skip: Option<Facet>) -> bool {
         hits.get(i).copied().unwrap_or(false)
-            && Facet::ALL.iter().filter(|f| Some(**f) != skip).all(|f| self.in_facet(i, *f, state.selected(*f)))
+            && Facet::ALL.iter().zip(selections).filter(|(f, _)| Some(**f) != skip).all(|(f, sel)| self.in_selection(i, *f, sel))
+    }
+
+    fn selections(&self, state: &FilterState) -> [Option<Vec<bool>>; 3] {
+        Facet::ALL.map(|f| self.selection(f, state))
     }
 
     /// Indices of the people shown, in display order.
@@ -260,7 +285,8 @@ impl PeopleIndex {
 
     /// [`visible`](Self::visible) with the search already done (`hits` from [`search_hits`](Self::search_hits)).
     pub fn visible_with(&self, state: &FilterState, hits: &[bool]) -> Vec<usize> {
-        let mut out: Vec<usize> = (0..self.entries.len()).filter(|&i| self.matches_except(i, state, hits, None)).collect();
+        let selections = self.selections(state);
+        let mut out: Vec<usize> = (0..self.entries.len()).filter(|&i| self.matches_except(i, &selections, hits, None)).collect();
         self.sort(&mut out, state.sort);
         out
     }
@@ -274,13 +300,13 @@ impl PeopleIndex {
     /// [`counts`](Self::counts) with the search already done.
     pub fn counts_with(&self, state: &FilterState, facet: Facet, hits: &[bool]) -> Vec<usize> {
         let mut counts = vec![0usize; self.options(facet).len()];
+        let selections = self.selections(state);
         for i in 0..self.entries.len() {
-            if !self.matches_except(i, state, hits, Some(facet)) {
-                continue;
-            }
-            for (slot, option) in counts.iter_mut().zip(self.options(facet)) {
-                if self.in_facet(i, facet, std::slice::from_ref(&option.key)) {
-                    *slot += 1;
+            if self.matches_except(i, &selections, hits, Some(facet)) {
+                for &p in self.option_positions(i, facet) {
+                    if let Some(slot) = counts.get_mut(p as usize) {
+                        *slot += 1;
+                    }
                 }
             }
         }
@@ -300,6 +326,16 @@ impl PeopleIndex {
         });
         let positions = order_by_keys(keys);
         *order = positions.into_iter().map(|p| order[p]).collect();
+    }
+}
+
+/// Looks up an option's position by key (options are few, but a large host dataset may have thousands of
+/// destinations: binary search over the keys in text order, not a scan per person).
+fn position_of(options: &[FacetOption]) -> impl Fn(&str) -> u32 + '_ {
+    let order = order_by_text(options.iter().map(|o| o.key.as_str()));
+    move |key: &str| {
+        let found = order.binary_search_by(|&i| options[i].key.as_str().cmp(key));
+        found.map_or(u32::MAX, |at| order[at] as u32)
     }
 }
 
@@ -529,6 +565,26 @@ mod tests {
     }
 
     proptest! {
+        /// A count is, by definition, how many would be shown with that option as the facet's only selection.
+        #[test]
+        fn counts_agree_with_the_list_they_predict(picks in proptest::collection::vec(any::<bool>(), 40), q in prop_oneof![Just(""), Just("o"), Just("meta"), Just("openai")]) {
+            let d = dataset();
+            let index = PeopleIndex::new(&d);
+            let mut bits = picks.into_iter();
+            let mut state = FilterState { query: q.into(), ..Default::default() };
+            for facet in Facet::ALL {
+                *state.selected_mut(facet) = index.options(facet).iter().filter(|_| bits.next().unwrap_or(false)).map(|o| o.key.clone()).collect();
+            }
+            for facet in Facet::ALL {
+                let counts = index.counts(&state, facet);
+                for (option, count) in index.options(facet).iter().zip(counts) {
+                    let mut only = state.clone();
+                    *only.selected_mut(facet) = vec![option.key.clone()];
+                    prop_assert_eq!(count, index.visible(&only).len(), "{:?} {}", facet, option.key);
+                }
+            }
+        }
+
         #[test]
         fn any_query_filters_without_panic(q in "\\PC{0,60}") {
             let d = dataset();

@@ -26,7 +26,7 @@ pub fn Card(
     }
 }
 
-/// The attribute that marks a card's "what would this package pay" button, for the grid's delegated click.
+/// The selector of a card's "what would this package pay" button, for the grid's delegated click.
 pub const CALC_BUTTON_SELECTOR: &str = "[data-testid=card-to-calc]";
 
 /// Everything inside a card, as markup: names, cohort, facts, fact-check summary, the calculator button and
