@@ -47,6 +47,12 @@ pub fn element(out: &mut String, name: &str, attrs: &[(&str, &str)], text: &str)
     out.push('>');
 }
 
+/// Appends a link that opens in a new tab without giving it this page (`rel="noopener noreferrer"`).
+/// The caller vouches for `href` (a constant, or checked by `dataset::is_safe_https_url`).
+pub fn external_link(out: &mut String, href: &str, text: &str) {
+    element(out, "a", &[("href", href), ("target", "_blank"), ("rel", "noopener noreferrer")], text);
+}
+
 /// Appends a self-closed SVG element (`<line … />`).
 pub fn void(out: &mut String, name: &str, attrs: &[(&str, &str)]) {
     open(out, name, attrs);

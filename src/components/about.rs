@@ -2,7 +2,7 @@
 //! "About the data" with the method, the corrections to the article, every source and the licence.
 
 use crate::browser::{self, Shared};
-use crate::components::card::source_markup;
+use crate::components::card::push_source_item;
 use crate::components::tr;
 use crate::export::{file_name, people_csv};
 use crate::i18n::{format_date, status_label, ui};
@@ -120,9 +120,7 @@ pub fn about_markup(dataset: &Dataset, lang: Lang) -> String {
     markup::element(&mut out, "h4", &[], u.all_sources);
     out.push_str("<ul class=\"mslw-sources\">");
     for source in dataset.all_sources() {
-        out.push_str("<li>");
-        out.push_str(&source_markup(source, lang));
-        out.push_str("</li>");
+        push_source_item(&mut out, source, lang);
     }
     out.push_str("</ul>");
     markup::element(&mut out, "p", &[], &format!("{}: {}", u.licence, dataset.licence.get(lang)));

@@ -416,9 +416,10 @@ pub fn details_markup(o: &Outcome, l: Lang) -> String {
     out.push_str("<ul class=\"mslw-calc-models\" data-testid=\"calc-models\">");
     for m in PayModel::ALL {
         let chosen = m == o.model;
-        match chosen {
-            true => markup::open(&mut out, "li", &[("data-model", m.as_str()), ("class", "mslw-calc-chosen")]),
-            false => markup::open(&mut out, "li", &[("data-model", m.as_str())]),
+        if chosen {
+            markup::open(&mut out, "li", &[("data-model", m.as_str()), ("class", "mslw-calc-chosen")]);
+        } else {
+            markup::open(&mut out, "li", &[("data-model", m.as_str())]);
         }
         markup::push_escaped(&mut out, &fill("{}: ", &[m.label(l)]));
         markup::element(&mut out, "span", &[("class", "mslw-calc-model-amount")], &short(o.amounts.get(m), l));
@@ -448,15 +449,14 @@ pub fn details_markup(o: &Outcome, l: Lang) -> String {
         None => markup::element(&mut out, "p", &[("data-testid", "calc-rates-none")], u.rates_zero),
     }
     let (rate, date) = cny_rate_text(l);
-    let link = [("href", CNY_RATE_SOURCE_URL), ("target", "_blank"), ("rel", "noopener noreferrer")];
     out.push_str("<p data-testid=\"calc-cny\">");
     markup::push_escaped(&mut out, &fill(u.cny, &[&format_cny(o.chosen_cny, l), &rate, &date]));
     out.push(' ');
-    markup::element(&mut out, "a", &link, &cny_source_label(l));
+    markup::external_link(&mut out, CNY_RATE_SOURCE_URL, &cny_source_label(l));
     out.push_str("</p><p data-testid=\"calc-comparison\">");
     markup::push_escaped(&mut out, &comparison_sentence(o, l));
     out.push(' ');
-    markup::element(&mut out, "a", &[("href", MEDIAN_SOURCE_URL), ("target", "_blank"), ("rel", "noopener noreferrer")], u.median_link);
+    markup::external_link(&mut out, MEDIAN_SOURCE_URL, u.median_link);
     out.push_str("</p>");
     out
 }

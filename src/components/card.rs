@@ -2,7 +2,7 @@
 //! in-place detail (quote, notes, every source).
 
 use crate::dataset::is_safe_https_url;
-use crate::markup::{self, element as push_element, open as push_open};
+use crate::markup;
 use crate::i18n::{check_summary, cohort_label, format_date, format_dated, format_weeks_range, status_label, tenure_precision_label, ui};
 use crate::model::{Check, Lang, Person, Source, Status};
 use crate::pay::calc_ui;
@@ -47,19 +47,19 @@ pub fn card_markup(person: &Person, lang: Lang, title_id: &str) -> String {
         "confirmed"
     };
     let mut out = String::with_capacity(3072);
-    push_open(&mut out, "article", &[("aria-labelledby", title_id)]);
-    push_open(&mut out, "h3", &[("class", "mslw-name"), ("id", title_id)]);
-    push_element(&mut out, "span", &[("lang", "en")], &person.name_en);
+    markup::open(&mut out, "article", &[("aria-labelledby", title_id)]);
+    markup::open(&mut out, "h3", &[("class", "mslw-name"), ("id", title_id)]);
+    markup::element(&mut out, "span", &[("lang", "en")], &person.name_en);
     out.push(' ');
-    push_element(&mut out, "span", &[("class", "mslw-name-zh"), ("lang", "zh-Hans")], &person.name_zh.text);
+    markup::element(&mut out, "span", &[("class", "mslw-name-zh"), ("lang", "zh-Hans")], &person.name_zh.text);
     out.push_str("</h3>");
-    push_element(&mut out, "p", &[("class", "mslw-badge"), ("data-cohort", person.cohort.as_str())], cohort_label(person.cohort, lang));
+    markup::element(&mut out, "p", &[("class", "mslw-badge"), ("data-cohort", person.cohort.as_str())], cohort_label(person.cohort, lang));
     out.push_str("<dl class=\"mslw-facts\">");
     let mut fact = |term: &str, testid: Option<&str>, text: &str| {
-        push_element(&mut out, "dt", &[], term);
+        markup::element(&mut out, "dt", &[], term);
         match testid {
-            Some(testid) => push_element(&mut out, "dd", &[("data-testid", testid)], text),
-            None => push_element(&mut out, "dd", &[], text),
+            Some(testid) => markup::element(&mut out, "dd", &[("data-testid", testid)], text),
+            None => markup::element(&mut out, "dd", &[], text),
         }
     };
     fact(u.tenure, Some("tenure"), &tenure_text(person, lang));
@@ -69,39 +69,37 @@ pub fn card_markup(person: &Person, lang: Lang, title_id: &str) -> String {
         fact(u.worked_on, None, &work_text(person, lang));
     }
     fact(u.announced, Some("announced"), &announced_text(person, lang));
-    push_element(&mut out, "dt", &[], u.status_label);
+    markup::element(&mut out, "dt", &[], u.status_label);
     let summary = [("data-testid", "check-summary"), ("class", "mslw-check-summary"), ("data-worst", worst)];
-    push_element(&mut out, "dd", &summary, &check_summary(disputed, unverified, lang));
+    markup::element(&mut out, "dd", &summary, &check_summary(disputed, unverified, lang));
     out.push_str("</dl>");
     let button = [("type", "button"), ("class", "mslw-calc-card-button"), ("data-testid", "card-to-calc"), ("aria-describedby", title_id)];
-    push_element(&mut out, "button", &button, calc_ui(lang).card_button);
+    markup::element(&mut out, "button", &button, calc_ui(lang).card_button);
     out.push_str("<details class=\"mslw-detail\" data-testid=\"card-detail\">");
-    push_element(&mut out, "summary", &[], u.details);
+    markup::element(&mut out, "summary", &[], u.details);
     if let Some(q) = &person.quote {
         out.push_str("<figure class=\"mslw-quote\">");
-        push_element(&mut out, "blockquote", &[], q.text.get(lang));
-        push_element(&mut out, "figcaption", &[], &format!("{} — {}", u.in_their_words, q.context.get(lang)));
+        markup::element(&mut out, "blockquote", &[], q.text.get(lang));
+        markup::element(&mut out, "figcaption", &[], &format!("{} — {}", u.in_their_words, q.context.get(lang)));
         out.push_str("</figure>");
     }
     if person.name_zh.is_article_transliteration {
-        push_element(&mut out, "p", &[("class", "mslw-fine")], u.transliteration_note);
+        markup::element(&mut out, "p", &[("class", "mslw-fine")], u.transliteration_note);
     }
     out.push_str("<ul class=\"mslw-checks\">");
     for c in &checks {
-        push_open(&mut out, "li", &[("class", "mslw-check"), ("data-status", c.status.as_str()), ("data-testid", "fact-check")]);
-        push_element(&mut out, "strong", &[("class", "mslw-status")], &format!("{}: ", status_label(c.status, lang)));
+        markup::open(&mut out, "li", &[("class", "mslw-check"), ("data-status", c.status.as_str()), ("data-testid", "fact-check")]);
+        markup::element(&mut out, "strong", &[("class", "mslw-status")], &format!("{}: ", status_label(c.status, lang)));
         if let Some(note) = &c.note {
             markup::push_escaped(&mut out, note.get(lang));
         }
         out.push_str("</li>");
     }
     out.push_str("</ul>");
-    push_element(&mut out, "h4", &[("class", "mslw-sources-title")], u.sources);
+    markup::element(&mut out, "h4", &[("class", "mslw-sources-title")], u.sources);
     out.push_str("<ul class=\"mslw-sources\">");
     for source in &person.sources {
-        out.push_str("<li>");
-        out.push_str(&source_markup(source, lang));
-        out.push_str("</li>");
+        push_source_item(&mut out, source, lang);
     }
     out.push_str("</ul></details></article>");
     out
@@ -180,23 +178,24 @@ fn push_status(s: &mut String, check: &Check, l: Lang) {
     }
 }
 
-/// A source as a link when its URL is a safe https address, else as plain text (inside its `<li>`).
-pub fn source_markup(source: &Source, lang: Lang) -> String {
+/// Appends a source as an `<li>`: a link when its URL is a safe https address, else plain text with a note.
+pub fn push_source_item(out: &mut String, source: &Source, lang: Lang) {
     let label = format!("{}: {}", source.publisher, source.title);
-    let mut out = String::new();
-    if is_safe_https_url(&source.url) {
-        push_element(&mut out, "a", &[("href", &source.url), ("target", "_blank"), ("rel", "noopener noreferrer")], &label);
+    let safe = is_safe_https_url(&source.url);
+    out.push_str("<li>");
+    if safe {
+        markup::external_link(out, &source.url, &label);
     } else {
-        markup::push_escaped(&mut out, &label);
+        markup::push_escaped(out, &label);
     }
     if let Some(d) = source.date {
-        markup::push_escaped(&mut out, &format!(" ({})", format_date(d, lang)));
+        markup::push_escaped(out, &format!(" ({})", format_date(d, lang)));
     }
-    if !is_safe_https_url(&source.url) {
+    if !safe {
         out.push(' ');
-        push_element(&mut out, "span", &[("class", "mslw-fine")], ui(lang).link_not_shown);
+        markup::element(out, "span", &[("class", "mslw-fine")], ui(lang).link_not_shown);
     }
-    out
+    out.push_str("</li>");
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use crate::order::{f64_order_key, order_by_keys, sort_f64s};
 use crate::markup;
 use crate::i18n::group_thousands;
-use crate::model::{Dataset, Lang};
+use crate::model::{Dataset, Lang, Person};
 use crate::pay::{calc_ui, fill, format_usd_full, format_usd_short, format_wan_yi, format_weeks_input, FieldError, ModelAmounts, Outcome, PayModel, WEEKS_PER_YEAR};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -58,20 +58,19 @@ impl ChartMarkers {
 
 /// People whose tenure's upper bound is at most 52 weeks, shortest first, the first [`MAX_MARKERS`] drawn.
 pub fn chart_markers(dataset: &Dataset) -> ChartMarkers {
-    let out: Vec<Marker> = dataset
-        .people
-        .iter()
-        .filter(|p| p.tenure.weeks_high <= WEEKS_PER_YEAR)
-        .map(|p| {
-            let (low, estimate, high) = crate::pay::weeks_for_person(p);
+    // Weeks for everyone within a year; names copied only for the few shown.
+    let within: Vec<(&Person, (f64, f64, f64))> =
+        dataset.people.iter().filter(|p| p.tenure.weeks_high <= WEEKS_PER_YEAR).map(|p| (p, crate::pay::weeks_for_person(p))).collect();
+    let order = order_by_keys(within.iter().map(|(_, (_, estimate, _))| (f64_order_key(*estimate), 0)));
+    let shown = order
+        .into_iter()
+        .take(MAX_MARKERS)
+        .map(|i| {
+            let (p, (low, estimate, high)) = within[i];
             Marker { id: p.id.clone(), name_en: p.name_en.clone(), name_zh: p.name_zh.text.clone(), low, estimate, high }
         })
         .collect();
-    let within_year = out.len();
-    let order = order_by_keys(out.iter().map(|m| (f64_order_key(m.estimate), 0)));
-    let mut taken: Vec<Option<Marker>> = out.into_iter().map(Some).collect();
-    let shown = order.into_iter().take(MAX_MARKERS).filter_map(|i| taken[i].take()).collect();
-    ChartMarkers { shown, within_year }
+    ChartMarkers { shown, within_year: within.len() }
 }
 
 /// A marker placed on the chart, in view-box units.
@@ -322,32 +321,24 @@ pub fn chart_description(data: &ChartData, amounts: &ModelAmounts, markers: &Cha
     s
 }
 
-/// One element with its text, or a self-closed SVG element when `text` is None.
-fn push_element(out: &mut String, name: &str, attrs: &[(&str, &str)], text: Option<&str>) {
-    match text {
-        Some(text) => markup::element(out, name, attrs, text),
-        None => markup::void(out, name, attrs),
-    }
-}
-
 /// The chart's table alternative as markup (for screen readers; the same numbers as the lines): one row
 /// per tick and marker, one column per model. Set in one assignment, like the SVG.
 pub fn table_markup(d: &ChartData, lang: Lang) -> String {
     let u = calc_ui(lang);
     let mut out = String::with_capacity(2048);
     markup::open(&mut out, "table", &[("data-testid", "calc-chart-table")]);
-    push_element(&mut out, "caption", &[], Some(u.chart_table_caption));
+    markup::element(&mut out, "caption", &[], u.chart_table_caption);
     out.push_str("<thead><tr>");
-    push_element(&mut out, "th", &[("scope", "col")], Some(u.chart_weeks_col));
+    markup::element(&mut out, "th", &[("scope", "col")], u.chart_weeks_col);
     for m in PayModel::ALL {
-        push_element(&mut out, "th", &[("scope", "col")], Some(m.label(lang)));
+        markup::element(&mut out, "th", &[("scope", "col")], m.label(lang));
     }
     out.push_str("</tr></thead><tbody>");
     for (w, a) in &d.rows {
         out.push_str("<tr>");
-        push_element(&mut out, "th", &[("scope", "row")], Some(&format_weeks_input(*w)));
+        markup::element(&mut out, "th", &[("scope", "row")], &format_weeks_input(*w));
         for usd in [a.straight, a.cliff, a.front] {
-            push_element(&mut out, "td", &[], Some(&amount_text(usd, lang)));
+            markup::element(&mut out, "td", &[], &amount_text(usd, lang));
         }
         out.push_str("</tr>");
     }
@@ -363,29 +354,29 @@ pub fn svg_markup(d: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers,
     let plot_bottom = VIEW_H - BOTTOM;
     let plot_right = VIEW_W - RIGHT;
     let mut out = String::with_capacity(4096);
-    push_element(&mut out, "title", &[("id", title_id)], Some(u.chart_title));
-    push_element(&mut out, "desc", &[("id", desc_id)], Some(&chart_description(d, amounts, markers, lang)));
+    markup::element(&mut out, "title", &[("id", title_id)], u.chart_title);
+    markup::element(&mut out, "desc", &[("id", desc_id)], &chart_description(d, amounts, markers, lang));
     out.push_str("<g aria-hidden=\"true\">");
     for &(y, v) in &d.y_ticks {
         let y = coord(y);
-        push_element(&mut out, "line", &[("class", "mslw-chart-grid"), ("x1", &coord(LEFT)), ("x2", &coord(plot_right)), ("y1", &y), ("y2", &y)], None);
+        markup::void(&mut out, "line", &[("class", "mslw-chart-grid"), ("x1", &coord(LEFT)), ("x2", &coord(plot_right)), ("y1", &y), ("y2", &y)]);
         let attrs = [("class", "mslw-chart-tick"), ("x", &coord(LEFT - 6.0)), ("y", &y), ("dy", "0.35em"), ("text-anchor", "end")];
-        push_element(&mut out, "text", &attrs, Some(&y_label(v, d.y_max, lang)));
+        markup::element(&mut out, "text", &attrs, &y_label(v, d.y_max, lang));
     }
     for &(x, w) in &d.x_ticks {
         let x = coord(x);
-        push_element(&mut out, "line", &[("class", "mslw-chart-grid"), ("x1", &x), ("x2", &x), ("y1", &coord(TOP)), ("y2", &coord(plot_bottom))], None);
+        markup::void(&mut out, "line", &[("class", "mslw-chart-grid"), ("x1", &x), ("x2", &x), ("y1", &coord(TOP)), ("y2", &coord(plot_bottom))]);
         let attrs = [("class", "mslw-chart-tick"), ("x", &x), ("y", &coord(plot_bottom + 6.0)), ("dy", "0.9em"), ("text-anchor", "middle")];
-        push_element(&mut out, "text", &attrs, Some(&group_thousands(w.round() as u64)));
+        markup::element(&mut out, "text", &attrs, &group_thousands(w.round() as u64));
     }
     let axis = [(coord(LEFT), coord(plot_right), coord(plot_bottom), coord(plot_bottom)), (coord(LEFT), coord(LEFT), coord(TOP), coord(plot_bottom))];
     for (x1, x2, y1, y2) in &axis {
-        push_element(&mut out, "line", &[("class", "mslw-chart-axis"), ("x1", x1), ("x2", x2), ("y1", y1), ("y2", y2)], None);
+        markup::void(&mut out, "line", &[("class", "mslw-chart-axis"), ("x1", x1), ("x2", x2), ("y1", y1), ("y2", y2)]);
     }
     let title = [("class", "mslw-chart-axis-title"), ("x", &coord(LEFT)), ("y", "4"), ("dy", "0.9em"), ("text-anchor", "start")];
-    push_element(&mut out, "text", &title, Some(u.chart_y_axis));
+    markup::element(&mut out, "text", &title, u.chart_y_axis);
     let title = [("class", "mslw-chart-axis-title"), ("x", &coord((LEFT + plot_right) / 2.0)), ("y", &coord(VIEW_H - 2.0)), ("text-anchor", "middle")];
-    push_element(&mut out, "text", &title, Some(u.chart_x_axis));
+    markup::element(&mut out, "text", &title, u.chart_x_axis);
     for pm in &d.markers {
         let name = match lang {
             Lang::En => &pm.marker.name_en,
@@ -396,15 +387,13 @@ pub fn svg_markup(d: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers,
         let mut dy = ((pm.row + 1) * 12).to_string();
         dy.insert(dy.len() - 1, '.');
         dy.push_str("em");
-        out.push_str("<g class=\"mslw-chart-marker\" data-person-marker=\"");
-        markup::push_escaped(&mut out, &pm.marker.id);
-        out.push_str("\">");
+        markup::open(&mut out, "g", &[("class", "mslw-chart-marker"), ("data-person-marker", &pm.marker.id)]);
         let x = coord(pm.x);
-        push_element(&mut out, "line", &[("class", "mslw-chart-marker-line"), ("x1", &x), ("x2", &x), ("y1", &coord(TOP)), ("y2", &coord(plot_bottom))], None);
+        markup::void(&mut out, "line", &[("class", "mslw-chart-marker-line"), ("x1", &x), ("x2", &x), ("y1", &coord(TOP)), ("y2", &coord(plot_bottom))]);
         let range = [("class", "mslw-chart-range"), ("x1", &coord(pm.x_low)), ("x2", &coord(pm.x_high.max(pm.x_low + 2.0))), ("y1", &row_y), ("y2", &row_y)];
-        push_element(&mut out, "line", &range, None);
+        markup::void(&mut out, "line", &range);
         let label = [("class", "mslw-chart-marker-label"), ("x", &coord(pm.x + 4.0)), ("y", &coord(TOP)), ("dy", &dy)];
-        push_element(&mut out, "text", &label, Some(name));
+        markup::element(&mut out, "text", &label, name);
         out.push_str("</g>");
     }
     for (m, path) in &d.paths {
@@ -413,11 +402,11 @@ pub fn svg_markup(d: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers,
         if *m == d.chosen {
             class.push_str(" mslw-chart-chosen");
         }
-        push_element(&mut out, "path", &[("class", &class), ("d", path), ("data-model", m.as_str())], None);
+        markup::void(&mut out, "path", &[("class", &class), ("d", path), ("data-model", m.as_str())]);
     }
     let (px, py) = (coord(d.point.0), coord(d.point.1));
-    push_element(&mut out, "line", &[("class", "mslw-chart-now"), ("x1", &px), ("x2", &px), ("y1", &py), ("y2", &coord(plot_bottom))], None);
-    push_element(&mut out, "circle", &[("class", "mslw-chart-point"), ("cx", &px), ("cy", &py), ("r", "5")], None);
+    markup::void(&mut out, "line", &[("class", "mslw-chart-now"), ("x1", &px), ("x2", &px), ("y1", &py), ("y2", &coord(plot_bottom))]);
+    markup::void(&mut out, "circle", &[("class", "mslw-chart-point"), ("cx", &px), ("cy", &py), ("r", "5")]);
     out.push_str("</g>");
     out
 }

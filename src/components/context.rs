@@ -1,6 +1,6 @@
 //! Context above the grid: where the 2025 hires came from (reported vs the article) and a short timeline.
 
-use crate::components::card::source_markup;
+use crate::components::card::push_source_item;
 use crate::i18n::{format_dated, status_label, svg_num, ui};
 use crate::markup;
 use crate::model::{Check, CountQualifier, HireCount, Hiring, KeyDate, Lang, Status};
@@ -80,16 +80,18 @@ pub fn hiring_markup(hiring: &Hiring, lang: Lang, title_id: &str, desc_id: &str)
         let y = ROW_H * i as f64 + 4.0;
         let (reported_w, article_w) = (width(reported.count), article.map(|a| width(a.count)).unwrap_or(0.0));
         out.push_str("<g class=\"mslw-bar-row\">");
-        let label = [("x", svg_num(LABEL_W - 6.0)), ("y", svg_num(y + 22.0))];
-        markup::element(&mut out, "text", &[("x", &label[0].1), ("y", &label[1].1), ("text-anchor", "end"), ("class", "mslw-chart-label")], reported.org.get(lang));
-        let bar = [svg_num(LABEL_W), svg_num(y + 2.0), svg_num(reported_w.max(1.0))];
-        markup::void(&mut out, "rect", &[("x", &bar[0]), ("y", &bar[1]), ("width", &bar[2]), ("height", "14"), ("class", "mslw-bar-reported")]);
-        let value = [svg_num(LABEL_W + reported_w + 4.0), svg_num(y + 14.0)];
-        markup::element(&mut out, "text", &[("x", &value[0]), ("y", &value[1]), ("class", "mslw-chart-value")], &count_label(reported, lang));
-        let bar = [svg_num(LABEL_W + 0.5), svg_num(y + 20.5), svg_num(article_w.max(1.0))];
-        markup::void(&mut out, "rect", &[("x", &bar[0]), ("y", &bar[1]), ("width", &bar[2]), ("height", "13"), ("class", "mslw-bar-article")]);
-        let value = [svg_num(LABEL_W + article_w + 4.0), svg_num(y + 32.0)];
-        markup::element(&mut out, "text", &[("x", &value[0]), ("y", &value[1]), ("class", "mslw-chart-value")], &article_text(*article));
+        let text = |out: &mut String, x: f64, y: f64, anchor: Option<&str>, class: &str, text: &str| match anchor {
+            Some(anchor) => markup::element(out, "text", &[("x", &svg_num(x)), ("y", &svg_num(y)), ("text-anchor", anchor), ("class", class)], text),
+            None => markup::element(out, "text", &[("x", &svg_num(x)), ("y", &svg_num(y)), ("class", class)], text),
+        };
+        let bar = |out: &mut String, x: f64, y: f64, w: f64, h: &str, class: &str| {
+            markup::void(out, "rect", &[("x", &svg_num(x)), ("y", &svg_num(y)), ("width", &svg_num(w.max(1.0))), ("height", h), ("class", class)]);
+        };
+        text(&mut out, LABEL_W - 6.0, y + 22.0, Some("end"), "mslw-chart-label", reported.org.get(lang));
+        bar(&mut out, LABEL_W, y + 2.0, reported_w, "14", "mslw-bar-reported");
+        text(&mut out, LABEL_W + reported_w + 4.0, y + 14.0, None, "mslw-chart-value", &count_label(reported, lang));
+        bar(&mut out, LABEL_W + 0.5, y + 20.5, article_w, "13", "mslw-bar-article");
+        text(&mut out, LABEL_W + article_w + 4.0, y + 32.0, None, "mslw-chart-value", &article_text(*article));
         out.push_str("</g>");
     }
     out.push_str("</svg><div class=\"mslw-sr-only\"><table>");
@@ -108,9 +110,9 @@ pub fn hiring_markup(hiring: &Hiring, lang: Lang, title_id: &str, desc_id: &str)
     }
     out.push_str("</tbody></table></div>");
     push_check(&mut out, &hiring.check, lang);
-    out.push_str("<ul class=\"mslw-sources\"><li>");
-    out.push_str(&source_markup(&hiring.reported_source, lang));
-    out.push_str("</li></ul>");
+    out.push_str("<ul class=\"mslw-sources\">");
+    push_source_item(&mut out, &hiring.reported_source, lang);
+    out.push_str("</ul>");
     out
 }
 
