@@ -440,15 +440,9 @@ impl Dataset {
         all.extend(self.key_dates.iter().map(|k| &k.source));
         all.push(&self.spokesperson.source);
         all.extend(self.corrections.iter().flat_map(|c| &c.sources));
-        // Distinct URLs first (a large host dataset repeats a few sources thousands of times), then the
-        // survivors by publisher, through the crate's one text sort.
-        let by_url = crate::order::order_by_text(all.iter().map(|s| s.url.as_str()));
-        let mut distinct: Vec<&Source> = Vec::new();
-        for i in by_url {
-            if distinct.last().is_none_or(|last| last.url != all[i].url) {
-                distinct.push(all[i]);
-            }
-        }
+        // Distinct URLs first (a large host dataset repeats a few sources tens of thousands of times), then
+        // the survivors by publisher.
+        let distinct: Vec<&Source> = crate::order::first_of_each(all.iter().map(|s| s.url.as_str())).into_iter().map(|i| all[i]).collect();
         let keys: Vec<String> = distinct.iter().map(|s| format!("{}\u{0}{}", s.publisher, s.url)).collect();
         crate::order::order_by_text(keys.iter().map(String::as_str)).into_iter().map(|i| distinct[i]).collect()
     }

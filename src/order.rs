@@ -29,6 +29,38 @@ pub fn order_by_text<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
     keyed.into_iter().map(|(_, i)| i).collect()
 }
 
+/// The position of the first occurrence of each distinct text, ascending. Grouped by a 64-bit hash through
+/// the integer sort, so equal texts (a large host dataset repeats a few source URLs tens of thousands of
+/// times) are never compared byte by byte in a sort; a hash collision only costs a comparison.
+pub fn first_of_each<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let keys: Vec<&str> = keys.collect();
+    let hashes: Vec<i64> = keys.iter().map(|k| fnv1a(k)).collect();
+    let mut keep = vec![false; keys.len()];
+    // The texts kept in the current run of equal hashes (ties come in position order): almost always one.
+    let mut kept_in_run: Vec<usize> = Vec::new();
+    let mut previous_hash = None;
+    for i in order_by_keys(hashes.iter().map(|&h| (h, 0))) {
+        if previous_hash != Some(hashes[i]) {
+            previous_hash = Some(hashes[i]);
+            kept_in_run.clear();
+        }
+        if kept_in_run.iter().all(|&j| keys[j] != keys[i]) {
+            kept_in_run.push(i);
+            keep[i] = true;
+        }
+    }
+    (0..keys.len()).filter(|&i| keep[i]).collect()
+}
+
+/// 64-bit FNV-1a: tiny, and good enough to group texts (collisions are handled by the caller).
+fn fnv1a(text: &str) -> i64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in text.as_bytes() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    }
+    hash as i64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,6 +81,12 @@ mod tests {
             let mut expected: Vec<usize> = (0..keys.len()).collect();
             expected.sort_by_key(|&i| keys[i]);
             prop_assert_eq!(order, expected);
+        }
+
+        #[test]
+        fn first_of_each_keeps_each_text_once_at_its_first_position(keys in proptest::collection::vec("[ab]{0,2}", 0..60)) {
+            let expected: Vec<usize> = (0..keys.len()).filter(|&i| !keys[..i].contains(&keys[i])).collect();
+            prop_assert_eq!(first_of_each(keys.iter().map(String::as_str)), expected);
         }
 
         #[test]
