@@ -411,7 +411,57 @@ pub fn svg_markup(d: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers,
     out
 }
 
-/// The chart with its legend and table alternative; blank with a note while any field is invalid.
+/// The whole figure as markup: the SVG (or, while any field is invalid, a note that it cannot be drawn),
+/// the legend, the note on markers and the table alternative. One string, one `innerHTML` write per
+/// calculator input: the page's wasm carries no per-element view code for the chart.
+pub fn figure_markup(chart: Option<&(ChartData, ModelAmounts)>, markers: &ChartMarkers, lang: Lang, id_prefix: &str) -> String {
+    let u = calc_ui(lang);
+    let mut out = String::with_capacity(8192);
+    match chart {
+        Some((d, amounts)) => {
+            let title_id = fill("{}-chart-title", &[id_prefix]);
+            let desc_id = fill("{}-chart-desc", &[id_prefix]);
+            let view_box = fill("0 0 {} {}", &[&coord(VIEW_W), &coord(VIEW_H)]);
+            let labelled_by = fill("{} {}", &[&title_id, &desc_id]);
+            let attrs = [("class", "mslw-chart-svg"), ("viewBox", &view_box), ("width", "100%"), ("role", "img"), ("aria-labelledby", &labelled_by), ("data-testid", "calc-chart"), ("focusable", "false")];
+            markup::open(&mut out, "svg", &attrs);
+            out.push_str(&svg_markup(d, amounts, markers, lang, &title_id, &desc_id));
+            out.push_str("</svg>");
+        }
+        None => markup::element(&mut out, "p", &[("class", "mslw-chart-empty")], u.chart_unavailable),
+    }
+    out.push_str("<figcaption><ul class=\"mslw-chart-legend\">");
+    let chosen = chart.map(|(d, _)| d.chosen);
+    for m in PayModel::ALL {
+        let is_chosen = chosen == Some(m);
+        markup::open(&mut out, "li", if is_chosen { &[("class", "mslw-chart-legend-chosen")] } else { &[] });
+        out.push_str("<svg class=\"mslw-chart-swatch\" viewBox=\"0 0 32 10\" width=\"32\" height=\"10\" aria-hidden=\"true\" focusable=\"false\">");
+        let mut class = String::from("mslw-chart-line mslw-chart-line-");
+        class.push_str(m.as_str());
+        if is_chosen {
+            class.push_str(" mslw-chart-chosen");
+        }
+        markup::void(&mut out, "line", &[("class", &class), ("x1", "1"), ("x2", "31"), ("y1", "5"), ("y2", "5")]);
+        out.push_str("</svg> ");
+        markup::push_escaped(&mut out, m.label(lang));
+        if is_chosen {
+            markup::push_escaped(&mut out, &fill(" ({})", &[u.chart_chosen]));
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    markup::element(&mut out, "p", &[("class", "mslw-chart-note"), ("data-testid", "calc-chart-note")], &markers.note(lang));
+    out.push_str("</figcaption>");
+    if let Some((d, _)) = chart {
+        // The wrapper hides the table: a table box ignores width and overflow, a div does not.
+        out.push_str("<div class=\"mslw-sr-only\">");
+        out.push_str(&table_markup(d, lang));
+        out.push_str("</div>");
+    }
+    out
+}
+
+/// The chart figure, redrawn from [`figure_markup`] when the outcome or the language changes.
 #[component]
 pub fn Chart(
     computed: Memo<Result<Outcome, Vec<FieldError>>>,
@@ -419,74 +469,13 @@ pub fn Chart(
     lang: Signal<Lang>,
     #[prop(into)] id_prefix: String,
 ) -> impl IntoView {
-    // Geometry is recomputed only when the outcome changes (a memo of a memo), not on every render or language switch.
+    // Geometry is recomputed only when the outcome changes (a memo of a memo), not on a language switch.
     let shown = markers.clone();
     let data: Memo<Option<(ChartData, ModelAmounts)>> = Memo::new(move |_| {
         computed.with(|c| c.as_ref().ok().map(|o| (chart_data(o, &shown.shown), o.amounts)))
     });
-    let mut title_id = id_prefix.clone();
-    title_id.push_str("-chart-title");
-    let mut desc_id = id_prefix.clone();
-    desc_id.push_str("-chart-desc");
-    let labelled_by = fill("{} {}", &[&title_id, &desc_id]);
-    let u = move || calc_ui(lang.get());
-    let note_markers = markers.clone();
-
-    let svg = move || {
-        let (title_id, desc_id, labelled_by) = (title_id.clone(), desc_id.clone(), labelled_by.clone());
-        let markers = markers.clone();
-        data.with(|d| d.clone()).map(|(d, amounts)| {
-            let markup = svg_markup(&d, &amounts, &markers, lang.get(), &title_id, &desc_id);
-            view! {
-                <svg class="mslw-chart-svg" viewBox=fill("0 0 {} {}", &[&coord(VIEW_W), &coord(VIEW_H)]) width="100%"
-                    role="img" aria-labelledby=labelled_by data-testid="calc-chart" focusable="false" inner_html=markup>
-                </svg>
-            }
-        })
-    };
-
-    let legend = move || {
-        let l = lang.get();
-        let chosen = data.with(|d| d.as_ref().map(|(d, _)| d.chosen));
-        PayModel::ALL
-            .into_iter()
-            .map(|m| {
-                let mut class = String::from("mslw-chart-line mslw-chart-line-");
-                class.push_str(m.as_str());
-                let is_chosen = chosen == Some(m);
-                if is_chosen {
-                    class.push_str(" mslw-chart-chosen");
-                }
-                view! {
-                    <li class:mslw-chart-legend-chosen=is_chosen>
-                        <svg class="mslw-chart-swatch" viewBox="0 0 32 10" width="32" height="10" aria-hidden="true" focusable="false">
-                            <line class=class x1="1" x2="31" y1="5" y2="5" />
-                        </svg>
-                        " "{m.label(l)}
-                        {is_chosen.then(|| fill(" ({})", &[calc_ui(l).chart_chosen]))}
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-
-    // The wrapper hides the table: a table box ignores width and overflow, a div does not.
-    let table = move || {
-        data.with(|d| d.as_ref().map(|(d, _)| table_markup(d, lang.get())))
-            .map(|markup| view! { <div class="mslw-sr-only" inner_html=markup></div> })
-    };
-
-    view! {
-        <figure class="mslw-chart" data-testid="calc-chart-figure">
-            {svg}
-            {move || data.with(|d| d.is_none()).then(|| view! { <p class="mslw-chart-empty">{u().chart_unavailable}</p> })}
-            <figcaption>
-                <ul class="mslw-chart-legend">{legend}</ul>
-                <p class="mslw-chart-note" data-testid="calc-chart-note">{move || note_markers.note(lang.get())}</p>
-            </figcaption>
-            {table}
-        </figure>
-    }
+    let figure = move || data.with(|d| figure_markup(d.as_ref(), &markers, lang.get(), &id_prefix));
+    view! { <figure class="mslw-chart" data-testid="calc-chart-figure" inner_html=figure></figure> }
 }
 
 #[cfg(test)]
@@ -597,6 +586,32 @@ mod tests {
         assert_eq!(opened, closed);
         let zh = svg_markup(&d, &o.amounts, &all, Lang::Zh, "w-t", "w-d");
         assert!(zh.contains("在 Meta 的周数"));
+    }
+
+    #[test]
+    fn the_figure_has_the_chart_legend_note_and_table_or_says_why_not() {
+        let all = chart_markers(&crate::dataset::data_file_for_tests());
+        let o = outcome("4");
+        let chart = (chart_data(&o, &all.shown), o.amounts);
+        let fig = figure_markup(Some(&chart), &all, Lang::En, "w");
+        assert!(fig.starts_with("<svg class=\"mslw-chart-svg\" viewBox=\"0 0 480 300\" width=\"100%\" role=\"img\" aria-labelledby=\"w-chart-title w-chart-desc\" data-testid=\"calc-chart\""), "{fig}");
+        assert!(fig.contains("<title id=\"w-chart-title\">") && fig.contains("<desc id=\"w-chart-desc\">"));
+        assert_eq!(fig.matches("<li>").count(), 2);
+        assert_eq!(fig.matches("<li class=\"mslw-chart-legend-chosen\">").count(), 1);
+        let chosen_label = markup::escape_html(&format!("{} ({})", o.model.label(Lang::En), calc_ui(Lang::En).chart_chosen)) + "</li>";
+        assert_eq!(fig.matches(&chosen_label).count(), 1, "{fig}");
+        assert!(fig.contains("data-testid=\"calc-chart-note\">Markers: estimated tenure"));
+        assert!(fig.contains("<div class=\"mslw-sr-only\"><table data-testid=\"calc-chart-table\">") && fig.ends_with("</table></div>"));
+        assert!(!fig.contains("mslw-chart-empty"));
+        for tag in ["svg", "figcaption", "ul", "li", "p", "div", "table", "g", "text"] {
+            let opened = fig.matches(&format!("<{tag}>")).count() + fig.matches(&format!("<{tag} ")).count();
+            assert_eq!(opened, fig.matches(&format!("</{tag}>")).count(), "{tag}");
+        }
+
+        let blank = figure_markup(None, &all, Lang::Zh, "w");
+        assert!(blank.starts_with("<p class=\"mslw-chart-empty\">"), "{blank}");
+        assert!(!blank.contains("calc-chart\"") && !blank.contains("<table") && !blank.contains("legend-chosen"));
+        assert_eq!(blank.matches("<li>").count(), 3);
     }
 
     #[test]
