@@ -301,19 +301,7 @@ fn PackageOption(
     detail_id.push_str("-detail");
     let mut testid = String::from("calc-pkg-");
     testid.push_str(pkg.as_str());
-    let status = report.as_ref().map(|r| r.check.status);
-    let source = report.map(|r| r.source);
-    let source_view = move || {
-        let u = calc_ui(lang.get());
-        match &source {
-            Some(s) if is_safe_https_url(&s.url) => view! {
-                <span>{u.source_prefix}": "<a href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.publisher.clone()}</a></span>
-            }
-            .into_any(),
-            Some(s) => view! { <span>{u.source_prefix}": "{s.publisher.clone()}</span> }.into_any(),
-            None => view! { <span>{u.source_missing}</span> }.into_any(),
-        }
-    };
+    let hint = move || preset_hint_markup(pkg, report.as_ref(), lang.get());
     view! {
         <div class="mslw-calc-option mslw-calc-preset">
             <input type="radio" id=option_id.clone() name=group value=pkg.as_str() data-testid=testid
@@ -321,19 +309,36 @@ fn PackageOption(
                 prop:checked=move || inputs.with(|i| i.package == pkg)
                 on:change=move |_| inputs.update(|i| i.package = pkg) />
             <label for=option_id>{move || pkg.label(lang.get())}</label>
-            <p class="mslw-calc-hint" id=detail_id>
-                {move || pkg.detail(lang.get())}
-                " "
-                {status.map(|st| view! {
-                    <strong class="mslw-calc-status" data-status=st.as_str()>
-                        {move || fill("{}: {}", &[calc_ui(lang.get()).status_prefix, status_label(st, lang.get())])}
-                    </strong>
-                })}
-                " "
-                {source_view}
-            </p>
+            <p class="mslw-calc-hint" id=detail_id inner_html=hint></p>
         </div>
     }
+}
+
+/// What a preset rests on, the report's fact-check status in words and its source (linked when its URL is
+/// safe), as markup.
+pub fn preset_hint_markup(pkg: PackageId, report: Option<&crate::model::PayReport>, l: Lang) -> String {
+    let u = calc_ui(l);
+    let mut out = markup::escape_html(pkg.detail(l).unwrap_or_default());
+    out.push(' ');
+    if let Some(r) = report {
+        let status = r.check.status;
+        markup::element(&mut out, "strong", &[("class", "mslw-calc-status"), ("data-status", status.as_str())], &fill("{}: {}", &[u.status_prefix, status_label(status, l)]));
+        out.push(' ');
+    }
+    out.push_str("<span>");
+    match report.map(|r| &r.source) {
+        Some(source) => {
+            markup::push_escaped(&mut out, &fill("{}: ", &[u.source_prefix]));
+            if is_safe_https_url(&source.url) {
+                markup::external_link(&mut out, &source.url, &source.publisher);
+            } else {
+                markup::push_escaped(&mut out, &source.publisher);
+            }
+        }
+        None => markup::push_escaped(&mut out, u.source_missing),
+    }
+    out.push_str("</span>");
+    out
 }
 
 /// One pay model's radio button with what it means.
@@ -486,15 +491,8 @@ fn ArticleExample(
     lang: Signal<Lang>,
     heading_id: String,
 ) -> impl IntoView {
-    let h = dataset.hypothetical.clone();
-    let (month, four_weeks, stated) = article_example(h.annual_usd, h.years, h.stated_usd);
-    let status = h.check.status;
-    let premise = h.premise.clone();
-    let note = h.check.note.clone();
-    let values = move || {
-        let l = lang.get();
-        fill(calc_ui(l).example_text, &[&short(h.annual_usd, l), &short(month, l), &short(four_weeks, l), &short(stated, l)])
-    };
+    let labelled_by = heading_id.clone();
+    let text = move || example_markup(&dataset.hypothetical, &heading_id, lang.get());
     let use_example = move |_| {
         inputs.update(|i| {
             i.weeks = "1 month".into();
@@ -503,23 +501,35 @@ fn ArticleExample(
             i.person = None;
         })
     };
-    let labelled_by = heading_id.clone();
     view! {
         <aside class="mslw-calc-example" data-testid="calc-example" aria-labelledby=labelled_by>
-            <h4 class="mslw-calc-example-heading" id=heading_id>
-                {move || calc_ui(lang.get()).example_heading}" "
-                <span class="mslw-calc-status" data-status=status.as_str()>
-                    {move || fill("{}: {}", &[calc_ui(lang.get()).status_prefix, status_label(status, lang.get())])}
-                </span>
-            </h4>
-            <p data-testid="calc-example-values">{values}</p>
-            <p class="mslw-calc-hint">{move || premise.get(lang.get()).to_owned()}</p>
-            {note.map(|n| view! { <p class="mslw-calc-hint">{move || n.get(lang.get()).to_owned()}</p> })}
+            <div inner_html=text></div>
             <button type="button" class="mslw-calc-button" data-testid="calc-use-example" on:click=use_example>
                 {move || calc_ui(lang.get()).example_button}
             </button>
         </aside>
     }
+}
+
+/// The article's sum as markup: heading (with its fact-check status), the figures, the premise and the
+/// fact-check's note.
+pub fn example_markup(h: &crate::model::Hypothetical, heading_id: &str, l: Lang) -> String {
+    let u = calc_ui(l);
+    let (month, four_weeks, stated) = article_example(h.annual_usd, h.years, h.stated_usd);
+    let status = h.check.status;
+    let mut out = String::with_capacity(1024);
+    markup::open(&mut out, "h4", &[("class", "mslw-calc-example-heading"), ("id", heading_id)]);
+    markup::push_escaped(&mut out, u.example_heading);
+    out.push(' ');
+    markup::element(&mut out, "span", &[("class", "mslw-calc-status"), ("data-status", status.as_str())], &fill("{}: {}", &[u.status_prefix, status_label(status, l)]));
+    out.push_str("</h4>");
+    let values = fill(u.example_text, &[&short(h.annual_usd, l), &short(month, l), &short(four_weeks, l), &short(stated, l)]);
+    markup::element(&mut out, "p", &[("data-testid", "calc-example-values")], &values);
+    markup::element(&mut out, "p", &[("class", "mslw-calc-hint")], h.premise.get(l));
+    if let Some(note) = &h.check.note {
+        markup::element(&mut out, "p", &[("class", "mslw-calc-hint")], note.get(l));
+    }
+    out
 }
 
 /// A short amount in the active language: "$7.7M" / "约 769 万美元".
@@ -569,5 +579,41 @@ mod tests {
         let o = outcome("4");
         assert!(person_note(p, &o, Lang::En).contains("Ethan Knight"));
         assert!(person_note(p, &o, Lang::Zh).contains(&p.name_zh.text));
+    }
+
+    #[test]
+    fn a_preset_says_what_it_rests_on_its_status_and_its_source_safely() {
+        let data = crate::dataset::data_file_for_tests();
+        let report = |pkg: PackageId| pkg.report_id().and_then(|id| data.pay_reports.iter().find(|r| r.id == id)).cloned();
+        let mut wired = report(PackageId::Wired300m).expect("the data has the Wired report");
+        let html = preset_hint_markup(PackageId::Wired300m, Some(&wired), Lang::En);
+        assert!(html.starts_with(&markup::escape_html(PackageId::Wired300m.detail(Lang::En).unwrap_or_default())), "{html}");
+        let status = format!("<strong class=\"mslw-calc-status\" data-status=\"{}\">", wired.check.status.as_str());
+        assert!(html.contains(&status), "{html}");
+        assert!(html.contains(&format!("href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\"", wired.source.url)), "{html}");
+        assert!(html.ends_with("</a></span>"));
+
+        // A host's report with markup in its publisher and a javascript: URL: text, never a link.
+        wired.source.publisher = "<img src=x onerror=alert(1)>".into();
+        wired.source.url = "javascript:alert(1)".into();
+        let hostile = preset_hint_markup(PackageId::Wired300m, Some(&wired), Lang::Zh);
+        assert!(!hostile.contains("<img") && !hostile.contains("<a ") && hostile.contains("&lt;img"), "{hostile}");
+
+        let missing = preset_hint_markup(PackageId::Altman100m, None, Lang::En);
+        assert!(!missing.contains("<strong") && missing.ends_with(&format!("<span>{}</span>", calc_ui(Lang::En).source_missing)), "{missing}");
+    }
+
+    #[test]
+    fn the_article_example_is_labelled_with_its_status_and_premise() {
+        let data = crate::dataset::data_file_for_tests();
+        let h = &data.hypothetical;
+        let html = example_markup(h, "w-ex", Lang::En);
+        assert!(html.starts_with("<h4 class=\"mslw-calc-example-heading\" id=\"w-ex\">"), "{html}");
+        assert!(html.contains(&format!("data-status=\"{}\"", h.check.status.as_str())));
+        assert_eq!(html.matches("data-testid=\"calc-example-values\"").count(), 1);
+        assert!(html.contains(&markup::escape_html(h.premise.get(Lang::En))));
+        assert_eq!(html.matches("<p").count(), 2 + usize::from(h.check.note.is_some()));
+        let zh = example_markup(h, "w-ex", Lang::Zh);
+        assert!(zh.contains(&markup::escape_html(h.premise.get(Lang::Zh))));
     }
 }
