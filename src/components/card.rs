@@ -10,19 +10,57 @@ use crate::state::WidgetState;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// A card for one person: a keyed `<li>` whose content is [`card_markup`], rebuilt when the language changes.
-/// Its calculator button is handled by the grid (one delegated listener for every card).
+/// A card for one person in one language: a keyed `<li>` filled with [`card_markup`], or with the nodes it
+/// was filled with before (see [`CardCache`]). Its calculator button is handled by the grid (one delegated
+/// listener for every card).
 #[component]
 pub fn Card(
     /// The person shown.
     person: Arc<Person>,
+    /// The person's position in the dataset: their place in the cache.
+    index: usize,
+    lang: Lang,
+    cache: StoredValue<CardCache, LocalStorage>,
 ) -> impl IntoView {
-    let state = expect_context::<WidgetState>();
-    let lang = state.lang;
-    let title_id = state.data.with_value(|d| d.id(&format!("name-{}", person.id)));
     let id = person.id.clone();
-    view! {
-        <li class="mslw-card" data-testid="person-card" data-person-id=id inner_html=move || card_markup(&person, lang.get(), &title_id)></li>
+    let state = expect_context::<WidgetState>();
+    // Runs when the `<li>` is created, before it is inserted: the card is never empty on screen.
+    let fill = move |li: web_sys::Element| {
+        if let Some(content) = cache.with_value(|c| c.get(index, lang)) {
+            let _ = li.append_child(&content);
+            return;
+        }
+        let title_id = state.data.with_value(|d| d.id(&format!("name-{}", person.id)));
+        li.set_inner_html(&card_markup(&person, lang, &title_id));
+        if let Some(content) = li.first_element_child() {
+            cache.update_value(|c| c.put(index, lang, content));
+        }
+    };
+    view! { <li class="mslw-card" data-testid="person-card" data-person-id=id use:fill></li> }
+}
+
+/// Each card's built content (its `<article>`), by person and language. A card that leaves the grid and
+/// comes back (clearing a search brings back the first page) moves its nodes back instead of having its
+/// markup parsed again, as a hand-written page keeps its cards; an opened detail stays open. Owned by the
+/// grid, so unmounting the widget frees it.
+#[derive(Default)]
+pub struct CardCache(Vec<Option<web_sys::Element>>);
+
+impl CardCache {
+    fn slot(index: usize, lang: Lang) -> usize {
+        index.saturating_mul(2).saturating_add(usize::from(lang == Lang::Zh))
+    }
+
+    fn get(&self, index: usize, lang: Lang) -> Option<web_sys::Element> {
+        self.0.get(Self::slot(index, lang)).cloned().flatten()
+    }
+
+    fn put(&mut self, index: usize, lang: Lang, content: web_sys::Element) {
+        let slot = Self::slot(index, lang);
+        if self.0.len() <= slot {
+            self.0.resize(slot + 1, None);
+        }
+        self.0[slot] = Some(content);
     }
 }
 

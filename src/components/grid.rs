@@ -1,7 +1,7 @@
 //! The card grid: a keyed list over the matching people, paged, with an empty state.
 
 use crate::components::calculator::show_in_calculator;
-use crate::components::card::{Card, CALC_BUTTON_SELECTOR};
+use crate::components::card::{Card, CardCache, CALC_BUTTON_SELECTOR};
 use crate::i18n::ui;
 use crate::state::{WidgetState, PAGE_SIZE};
 use crate::components::tr;
@@ -12,7 +12,12 @@ use leptos::prelude::*;
 pub fn Grid() -> impl IntoView {
     let state = expect_context::<WidgetState>();
     let (lang, filter, limit, matching) = (state.lang, state.filter, state.limit, state.matching);
-    let shown = move || matching.with(|m| m.iter().take(limit.get()).copied().collect::<Vec<usize>>());
+    // Keyed by person and language: a language switch swaps every card for its other-language twin.
+    let shown = move || {
+        let l = lang.get();
+        matching.with(|m| m.iter().take(limit.get()).map(|&i| (i, l)).collect::<Vec<_>>())
+    };
+    let cache = StoredValue::new_local(CardCache::default());
     let hidden_count = move || matching.with(Vec::len).saturating_sub(limit.get());
     let clear = move |_| filter.update(|f| *f = f.cleared());
     let data = state.data();
@@ -33,9 +38,8 @@ pub fn Grid() -> impl IntoView {
 
     view! {
         <ul class="mslw-grid" data-testid="card-grid" aria-label=tr(lang, |u| u.people_list_label) on:click=calc_from_card>
-            <For each=shown key=|i| *i children=move |i| {
-                let person = data.people[i].clone();
-                view! { <Card person=person /> }
+            <For each=shown key=|k| *k children=move |(i, l)| {
+                view! { <Card person=data.people[i].clone() index=i lang=l cache=cache /> }
             } />
         </ul>
         <Show when=move || matching.with(Vec::is_empty)>

@@ -36,6 +36,34 @@ test('destination OpenAI shows exactly the people the data sends there', async (
   await context.close();
 });
 
+test('a card that leaves the grid and comes back is the same card, its open detail still open', async () => {
+  const { page, context, errors } = await openPage(env.browser, `${env.server.origin}/?lang=en`);
+  await widgetReady(page);
+  const card = (id) => `[data-testid=person-card][data-person-id="${id}"]`;
+  await page.locator(`${card('tony-liu')} summary`).click();
+  // Marks the card's content node, so the test can tell a moved node from a rebuilt one.
+  await page.$eval(`${card('tony-liu')} article`, (a) => { a.__kept = true; });
+  await page.locator('[data-testid=search]').fill('maher');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=person-card]').length === 1);
+  await page.locator('[data-testid=search]').fill('');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=person-card]').length === 9);
+  assert.equal(await page.$eval(`${card('tony-liu')} article`, (a) => a.__kept === true), true);
+  assert.equal(await page.$eval(`${card('tony-liu')} details`, (d) => d.open), true);
+  // Each language has its own card: switching shows the other language's, and back brings this one.
+  await page.locator('[data-testid=lang-switch]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=msl-widget]').lang === 'zh-Hans');
+  assert.equal(await page.$eval(`${card('tony-liu')} article`, (a) => a.__kept === true), false);
+  assert.match(await page.locator(`${card('tony-liu')} h3`).innerText(), /托尼/);
+  await page.locator('[data-testid=lang-switch]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=msl-widget]').lang === 'en');
+  assert.equal(await page.$eval(`${card('tony-liu')} article`, (a) => a.__kept === true), true);
+  // One node per card id, ids unique.
+  const ids = await page.$$eval('[data-testid=msl-widget] [id]', (els) => els.map((e) => e.id));
+  assert.equal(new Set(ids).size, ids.length);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a deep link reproduces its view, and again after reload', async () => {
   const { page, context } = await openPage(env.browser, `${env.server.origin}/?sort=name&dest=openai&lang=zh&theme=dark&bogus=1`);
   await widgetReady(page);
