@@ -356,22 +356,6 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
-/// A coordinate for SVG attributes with one decimal, written without `f64`'s Display (which costs
-/// about 9 KB of wasm); non-finite input writes 0 so a bad value can never break the markup.
-pub fn svg_num(v: f64) -> String {
-    if !v.is_finite() {
-        return "0".into();
-    }
-    let tenths = (v * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let t = tenths.unsigned_abs();
-    if t % 10 == 0 {
-        format!("{sign}{}", t / 10)
-    } else {
-        format!("{sign}{}.{}", t / 10, t % 10)
-    }
-}
-
 /// Weeks for display: whole numbers above 10, one decimal below ("4.3", "626").
 pub fn format_weeks(weeks: f64) -> String {
     if !weeks.is_finite() || weeks < 0.0 {
@@ -433,15 +417,6 @@ mod tests {
         assert_eq!(format_weeks(f64::NAN), "–");
         assert_eq!(format_weeks_range(0.0, 4.3), "0–4.3");
         assert_eq!(format_weeks_range(626.0, 626.4), "626");
-    }
-
-    #[test]
-    fn svg_numbers_are_short_and_always_valid() {
-        assert_eq!(svg_num(84.0), "84");
-        assert_eq!(svg_num(12.34), "12.3");
-        assert_eq!(svg_num(-0.45), "-0.5");
-        assert_eq!(svg_num(f64::NAN), "0");
-        assert_eq!(svg_num(f64::INFINITY), "0");
     }
 
     #[test]

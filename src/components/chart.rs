@@ -5,7 +5,7 @@
 //! strict CSP). A visually hidden table carries the same numbers for screen readers.
 
 use crate::order::{f64_order_key, order_by_keys, sort_f64s};
-use crate::markup;
+use crate::markup::{self, svg_number};
 use crate::i18n::group_thousands;
 use crate::model::{Dataset, Lang, Person};
 use crate::pay::{calc_ui, fill, format_usd_full, format_usd_short, format_wan_yi, format_weeks_input, FieldError, ModelAmounts, Outcome, PayModel, WEEKS_PER_YEAR};
@@ -147,27 +147,6 @@ fn y_pos(usd: f64, y_max: f64) -> f64 {
     TOP + plot_h - (usd / y_max).clamp(0.0, 1.0) * plot_h
 }
 
-/// Appends `v` with at most one decimal ("12.5", "300"), without float formatting code in the wasm.
-fn push_coord(out: &mut String, v: f64) {
-    let tenths = if v.is_finite() { (v * 10.0).round().clamp(-1e9, 1e9) as i64 } else { 0 };
-    if tenths < 0 {
-        out.push('-');
-    }
-    let t = tenths.unsigned_abs();
-    out.push_str(&(t / 10).to_string());
-    if t % 10 != 0 {
-        out.push('.');
-        out.push(char::from(b'0' + (t % 10) as u8));
-    }
-}
-
-/// A coordinate as an attribute value.
-pub fn coord(v: f64) -> String {
-    let mut s = String::new();
-    push_coord(&mut s, v);
-    s
-}
-
 /// The polyline of one model from 0 to `x_max`. Every model is linear between the package's breakpoints (0, 52
 /// weeks, the package's end) and may jump at them (sign-on and front-loaded stock just after 0, the cliff at 52),
 /// so its left value, value and right value at each breakpoint draw it exactly.
@@ -197,9 +176,9 @@ fn model_path(outcome: &Outcome, model: PayModel, x_max: f64, y_max: f64) -> Str
             }
             d.push(if first { 'M' } else { 'L' });
             first = false;
-            push_coord(&mut d, p.0);
+            markup::push_svg_number(&mut d, p.0);
             d.push(',');
-            push_coord(&mut d, p.1);
+            markup::push_svg_number(&mut d, p.1);
             last = Some(p);
         }
     }
@@ -358,41 +337,41 @@ pub fn svg_markup(d: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers,
     markup::element(&mut out, "desc", &[("id", desc_id)], &chart_description(d, amounts, markers, lang));
     out.push_str("<g aria-hidden=\"true\">");
     for &(y, v) in &d.y_ticks {
-        let y = coord(y);
-        markup::void(&mut out, "line", &[("class", "mslw-chart-grid"), ("x1", &coord(LEFT)), ("x2", &coord(plot_right)), ("y1", &y), ("y2", &y)]);
-        let attrs = [("class", "mslw-chart-tick"), ("x", &coord(LEFT - 6.0)), ("y", &y), ("dy", "0.35em"), ("text-anchor", "end")];
+        let y = svg_number(y);
+        markup::void(&mut out, "line", &[("class", "mslw-chart-grid"), ("x1", &svg_number(LEFT)), ("x2", &svg_number(plot_right)), ("y1", &y), ("y2", &y)]);
+        let attrs = [("class", "mslw-chart-tick"), ("x", &svg_number(LEFT - 6.0)), ("y", &y), ("dy", "0.35em"), ("text-anchor", "end")];
         markup::element(&mut out, "text", &attrs, &y_label(v, d.y_max, lang));
     }
     for &(x, w) in &d.x_ticks {
-        let x = coord(x);
-        markup::void(&mut out, "line", &[("class", "mslw-chart-grid"), ("x1", &x), ("x2", &x), ("y1", &coord(TOP)), ("y2", &coord(plot_bottom))]);
-        let attrs = [("class", "mslw-chart-tick"), ("x", &x), ("y", &coord(plot_bottom + 6.0)), ("dy", "0.9em"), ("text-anchor", "middle")];
+        let x = svg_number(x);
+        markup::void(&mut out, "line", &[("class", "mslw-chart-grid"), ("x1", &x), ("x2", &x), ("y1", &svg_number(TOP)), ("y2", &svg_number(plot_bottom))]);
+        let attrs = [("class", "mslw-chart-tick"), ("x", &x), ("y", &svg_number(plot_bottom + 6.0)), ("dy", "0.9em"), ("text-anchor", "middle")];
         markup::element(&mut out, "text", &attrs, &group_thousands(w.round() as u64));
     }
-    let axis = [(coord(LEFT), coord(plot_right), coord(plot_bottom), coord(plot_bottom)), (coord(LEFT), coord(LEFT), coord(TOP), coord(plot_bottom))];
+    let axis = [(svg_number(LEFT), svg_number(plot_right), svg_number(plot_bottom), svg_number(plot_bottom)), (svg_number(LEFT), svg_number(LEFT), svg_number(TOP), svg_number(plot_bottom))];
     for (x1, x2, y1, y2) in &axis {
         markup::void(&mut out, "line", &[("class", "mslw-chart-axis"), ("x1", x1), ("x2", x2), ("y1", y1), ("y2", y2)]);
     }
-    let title = [("class", "mslw-chart-axis-title"), ("x", &coord(LEFT)), ("y", "4"), ("dy", "0.9em"), ("text-anchor", "start")];
+    let title = [("class", "mslw-chart-axis-title"), ("x", &svg_number(LEFT)), ("y", "4"), ("dy", "0.9em"), ("text-anchor", "start")];
     markup::element(&mut out, "text", &title, u.chart_y_axis);
-    let title = [("class", "mslw-chart-axis-title"), ("x", &coord((LEFT + plot_right) / 2.0)), ("y", &coord(VIEW_H - 2.0)), ("text-anchor", "middle")];
+    let title = [("class", "mslw-chart-axis-title"), ("x", &svg_number((LEFT + plot_right) / 2.0)), ("y", &svg_number(VIEW_H - 2.0)), ("text-anchor", "middle")];
     markup::element(&mut out, "text", &title, u.chart_x_axis);
     for pm in &d.markers {
         let name = match lang {
             Lang::En => &pm.marker.name_en,
             Lang::Zh => &pm.marker.name_zh,
         };
-        let row_y = coord(plot_bottom - 4.0 - 5.0 * pm.row as f64);
+        let row_y = svg_number(plot_bottom - 4.0 - 5.0 * pm.row as f64);
         // Each label one row lower: (row + 1) × 1.2em.
         let mut dy = ((pm.row + 1) * 12).to_string();
         dy.insert(dy.len() - 1, '.');
         dy.push_str("em");
         markup::open(&mut out, "g", &[("class", "mslw-chart-marker"), ("data-person-marker", &pm.marker.id)]);
-        let x = coord(pm.x);
-        markup::void(&mut out, "line", &[("class", "mslw-chart-marker-line"), ("x1", &x), ("x2", &x), ("y1", &coord(TOP)), ("y2", &coord(plot_bottom))]);
-        let range = [("class", "mslw-chart-range"), ("x1", &coord(pm.x_low)), ("x2", &coord(pm.x_high.max(pm.x_low + 2.0))), ("y1", &row_y), ("y2", &row_y)];
+        let x = svg_number(pm.x);
+        markup::void(&mut out, "line", &[("class", "mslw-chart-marker-line"), ("x1", &x), ("x2", &x), ("y1", &svg_number(TOP)), ("y2", &svg_number(plot_bottom))]);
+        let range = [("class", "mslw-chart-range"), ("x1", &svg_number(pm.x_low)), ("x2", &svg_number(pm.x_high.max(pm.x_low + 2.0))), ("y1", &row_y), ("y2", &row_y)];
         markup::void(&mut out, "line", &range);
-        let label = [("class", "mslw-chart-marker-label"), ("x", &coord(pm.x + 4.0)), ("y", &coord(TOP)), ("dy", &dy)];
+        let label = [("class", "mslw-chart-marker-label"), ("x", &svg_number(pm.x + 4.0)), ("y", &svg_number(TOP)), ("dy", &dy)];
         markup::element(&mut out, "text", &label, name);
         out.push_str("</g>");
     }
@@ -404,8 +383,8 @@ pub fn svg_markup(d: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers,
         }
         markup::void(&mut out, "path", &[("class", &class), ("d", path), ("data-model", m.as_str())]);
     }
-    let (px, py) = (coord(d.point.0), coord(d.point.1));
-    markup::void(&mut out, "line", &[("class", "mslw-chart-now"), ("x1", &px), ("x2", &px), ("y1", &py), ("y2", &coord(plot_bottom))]);
+    let (px, py) = (svg_number(d.point.0), svg_number(d.point.1));
+    markup::void(&mut out, "line", &[("class", "mslw-chart-now"), ("x1", &px), ("x2", &px), ("y1", &py), ("y2", &svg_number(plot_bottom))]);
     markup::void(&mut out, "circle", &[("class", "mslw-chart-point"), ("cx", &px), ("cy", &py), ("r", "5")]);
     out.push_str("</g>");
     out
@@ -421,7 +400,7 @@ pub fn figure_markup(chart: Option<&(ChartData, ModelAmounts)>, markers: &ChartM
         Some((d, amounts)) => {
             let title_id = fill("{}-chart-title", &[id_prefix]);
             let desc_id = fill("{}-chart-desc", &[id_prefix]);
-            let view_box = fill("0 0 {} {}", &[&coord(VIEW_W), &coord(VIEW_H)]);
+            let view_box = fill("0 0 {} {}", &[&svg_number(VIEW_W), &svg_number(VIEW_H)]);
             let labelled_by = fill("{} {}", &[&title_id, &desc_id]);
             let attrs = [("class", "mslw-chart-svg"), ("viewBox", &view_box), ("width", "100%"), ("role", "img"), ("aria-labelledby", &labelled_by), ("data-testid", "calc-chart"), ("focusable", "false")];
             markup::open(&mut out, "svg", &attrs);
@@ -636,8 +615,8 @@ mod tests {
         assert_eq!(y_label(1e8, 125e6, Lang::Zh), "1 亿");
         assert_eq!(y_label(20_000.0, 50_000.0, Lang::Zh), "2 万");
         assert_eq!(y_label(500.0, 800.0, Lang::En), "$500");
-        assert_eq!(coord(12.345), "12.3");
-        assert_eq!(coord(-3.0), "-3");
+        assert_eq!(svg_number(12.345), "12.3");
+        assert_eq!(svg_number(-3.0), "-3");
     }
 
     #[test]

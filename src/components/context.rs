@@ -1,8 +1,8 @@
 //! Context above the grid: where the 2025 hires came from (reported vs the article) and a short timeline.
 
 use crate::components::card::push_source_item;
-use crate::i18n::{format_dated, status_label, svg_num, ui};
-use crate::markup;
+use crate::i18n::{format_dated, status_label, ui};
+use crate::markup::{self, svg_number};
 use crate::model::{Check, CountQualifier, HireCount, Hiring, KeyDate, Lang, Status};
 use crate::state::WidgetState;
 use crate::components::tr;
@@ -71,7 +71,7 @@ pub fn hiring_markup(hiring: &Hiring, lang: Lang, title_id: &str, desc_id: &str)
     out.push_str("</li><li><span class=\"mslw-swatch mslw-swatch-article\"></span>");
     markup::push_escaped(&mut out, u.hiring_article);
     out.push_str("</li></ul>");
-    let view_box = format!("0 0 {} {}", svg_num(CHART_W), svg_num(height));
+    let view_box = format!("0 0 {} {}", svg_number(CHART_W), svg_number(height));
     let labelled_by = format!("{title_id} {desc_id}");
     markup::open(&mut out, "svg", &[("class", "mslw-chart"), ("viewBox", &view_box), ("role", "img"), ("aria-labelledby", &labelled_by)]);
     markup::element(&mut out, "title", &[("id", title_id)], u.hiring_title);
@@ -81,11 +81,11 @@ pub fn hiring_markup(hiring: &Hiring, lang: Lang, title_id: &str, desc_id: &str)
         let (reported_w, article_w) = (width(reported.count), article.map(|a| width(a.count)).unwrap_or(0.0));
         out.push_str("<g class=\"mslw-bar-row\">");
         let text = |out: &mut String, x: f64, y: f64, anchor: Option<&str>, class: &str, text: &str| match anchor {
-            Some(anchor) => markup::element(out, "text", &[("x", &svg_num(x)), ("y", &svg_num(y)), ("text-anchor", anchor), ("class", class)], text),
-            None => markup::element(out, "text", &[("x", &svg_num(x)), ("y", &svg_num(y)), ("class", class)], text),
+            Some(anchor) => markup::element(out, "text", &[("x", &svg_number(x)), ("y", &svg_number(y)), ("text-anchor", anchor), ("class", class)], text),
+            None => markup::element(out, "text", &[("x", &svg_number(x)), ("y", &svg_number(y)), ("class", class)], text),
         };
         let bar = |out: &mut String, x: f64, y: f64, w: f64, h: &str, class: &str| {
-            markup::void(out, "rect", &[("x", &svg_num(x)), ("y", &svg_num(y)), ("width", &svg_num(w.max(1.0))), ("height", h), ("class", class)]);
+            markup::void(out, "rect", &[("x", &svg_number(x)), ("y", &svg_number(y)), ("width", &svg_number(w.max(1.0))), ("height", h), ("class", class)]);
         };
         text(&mut out, LABEL_W - 6.0, y + 22.0, Some("end"), "mslw-chart-label", reported.org.get(lang));
         bar(&mut out, LABEL_W, y + 2.0, reported_w, "14", "mslw-bar-reported");
