@@ -58,9 +58,12 @@ async fn nine_cards_render_and_the_language_switch_translates_them() {
 }
 
 #[wasm_bindgen_test]
-fn unverified_and_disputed_claims_are_labelled_in_words() {
+async fn unverified_and_disputed_claims_are_labelled_in_words() {
     let root = container();
     let _handle = mount(&root, Lang::En, vec![]);
+    // The detail bodies (fact-checks, sources) are written just after the frame that shows the cards.
+    assert_eq!(count(&root, "[data-person-id] [data-testid=fact-check]"), 0);
+    after_frame().await;
     let wu = text_of(&root, "[data-person-id=chi-hao-wu]");
     assert!(wu.contains("Unverified"), "吴志浩 must carry its status: {wu}");
     let verma = text_of(&root, "[data-person-id=avi-verma]");

@@ -1,7 +1,7 @@
 //! The card grid: a keyed list over the matching people, paged, with an empty state.
 
 use crate::components::calculator::show_in_calculator;
-use crate::components::card::{Card, CardCache, CALC_BUTTON_SELECTOR};
+use crate::components::card::{fill_pending_details, Card, CardCache, CALC_BUTTON_SELECTOR};
 use crate::i18n::ui;
 use crate::state::{WidgetState, PAGE_SIZE};
 use crate::components::tr;
@@ -25,6 +25,8 @@ pub fn Grid() -> impl IntoView {
     let calc_from_card = {
         let data = data.clone();
         move |ev: leptos::ev::MouseEvent| {
+            // A click may open a card's detail: its body must be there first.
+            fill_pending_details(cache);
             let Some(target) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) else {
                 return;
             };

@@ -64,6 +64,31 @@ test('a card that leaves the grid and comes back is the same card, its open deta
   await context.close();
 });
 
+test("a card's detail body is written just after the card shows, or at once when the reader opens it", async () => {
+  const { page, context, errors } = await openPage(env.browser, `${env.server.origin}/?lang=en`);
+  await widgetReady(page);
+  const expected = DATA.people.reduce((n, p) => n + p.sources.length, 0);
+  const sourceCount = () => page.$$eval('[data-testid=person-card] .mslw-sources > li', (li) => li.length);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=person-card] .mslw-sources > li').length === n, expected);
+  // Chinese cards are new: open one in the frame they first appear, before their bodies are written.
+  const opened = await page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('[data-testid=lang-switch]').click();
+    requestAnimationFrame(() => {
+      const card = document.querySelector('[data-testid=person-card][data-person-id=tony-liu]');
+      const pendingBefore = card.querySelector('.mslw-sources') === null;
+      card.querySelector('summary').click();
+      resolve({ pendingBefore, lang: document.querySelector('[data-testid=msl-widget]').lang, checks: card.querySelectorAll('[data-testid=fact-check]').length, sources: card.querySelectorAll('.mslw-sources > li').length });
+    });
+  }));
+  assert.equal(opened.pendingBefore, true, 'the body was not written before the frame');
+  assert.equal(opened.lang, 'zh-Hans');
+  assert.ok(opened.checks > 0 && opened.sources === DATA.people.find((p) => p.id === 'tony-liu').sources.length, JSON.stringify(opened));
+  assert.equal(await page.$eval('[data-person-id=tony-liu] details', (d) => d.open), true);
+  assert.equal(await sourceCount(), expected);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a deep link reproduces its view, and again after reload', async () => {
   const { page, context } = await openPage(env.browser, `${env.server.origin}/?sort=name&dest=openai&lang=zh&theme=dark&bogus=1`);
   await widgetReady(page);

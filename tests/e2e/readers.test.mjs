@@ -102,6 +102,7 @@ test('print shows every card expanded and no controls', async () => {
     [...document.querySelectorAll('[data-testid=person-card] .mslw-sources')].filter((ul) => ul.getBoundingClientRect().height === 0).length,
   );
   assert.equal(collapsedSources, 0, 'every card detail is expanded in print');
+  assert.equal(await page.locator('[data-testid=person-card] .mslw-sources').count(), 9, 'every card has its sources');
   assert.equal(await page.locator('[data-testid=person-card]').count(), 9);
   await context.close();
 });
