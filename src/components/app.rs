@@ -107,13 +107,20 @@ fn DataProblems(problems: Vec<Problem>) -> impl IntoView {
         view! {
             <div class="mslw-notice" role="alert" data-testid="data-problems">
                 <p class="mslw-notice-title">{tr(lang, |u| u.data_problem_title)}</p>
-                <ul>
-                    {move || problems.iter().map(|p| view! { <li>{p.message(lang.get())}</li> }).collect_view()}
-                </ul>
+                <ul inner_html=move || problem_list_markup(&problems, lang.get())></ul>
                 <p>{tr(lang, |u| u.data_problem_fallback)}</p>
             </div>
         }
     })
+}
+
+/// The problems as `<li>` items, escaped: a host's dataset chooses the keys and values they quote.
+pub fn problem_list_markup(problems: &[Problem], lang: Lang) -> String {
+    let mut out = String::new();
+    for problem in problems {
+        crate::markup::element(&mut out, "li", &[], &problem.message(lang));
+    }
+    out
 }
 
 /// The `lang` attribute for content in a language.
@@ -128,5 +135,20 @@ fn other(lang: Lang) -> Lang {
     match lang {
         Lang::Zh => Lang::En,
         Lang::En => Lang::Zh,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_are_listed_one_per_item_as_text() {
+        let mut problems = crate::dataset::unreadable("<img src=x onerror=alert(1)> & more");
+        problems.extend(crate::dataset::unreadable("second"));
+        let html = problem_list_markup(&problems, Lang::En);
+        assert_eq!(html.matches("<li>").count(), 2);
+        assert!(!html.contains("<img") && html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; more"), "{html}");
+        assert_eq!(problem_list_markup(&[], Lang::Zh), "");
     }
 }

@@ -21,8 +21,8 @@ pub fn Grid() -> impl IntoView {
     let hidden_count = move || matching.with(Vec::len).saturating_sub(limit.get());
     let clear = move |_| filter.update(|f| *f = f.cleared());
     let data = state.data();
-    // One listener for every card's calculator button (cards are markup, see card.rs).
-    let calc_from_card = {
+    // One listener for every card (cards are markup, see card.rs): detail bodies, calculator buttons.
+    let on_card_click = {
         let data = data.clone();
         move |ev: leptos::ev::MouseEvent| {
             // A click may open a card's detail: its body must be there first.
@@ -39,7 +39,7 @@ pub fn Grid() -> impl IntoView {
     };
 
     view! {
-        <ul class="mslw-grid" data-testid="card-grid" aria-label=tr(lang, |u| u.people_list_label) on:click=calc_from_card>
+        <ul class="mslw-grid" data-testid="card-grid" aria-label=tr(lang, |u| u.people_list_label) on:click=on_card_click>
             <For each=shown key=|k| *k children=move |(i, l)| {
                 view! { <Card person=data.people[i].clone() index=i lang=l cache=cache /> }
             } />
