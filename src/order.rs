@@ -1,4 +1,5 @@
-//! Every sort in the crate: one `sort_unstable` per key type (integers, text), shared by all orderings.
+//! Every sort in the crate: one `sort_unstable` per key type (integers, text), shared by all orderings, and the
+//! one way to keep the first of each distinct text.
 //!
 //! Each `sort_by` with its own closure or element type instantiates its own copy of the sort algorithm in
 //! the wasm (2 to 5 KB each); routing every ordering through these few functions keeps it to two.
