@@ -58,6 +58,19 @@ async fn nine_cards_render_and_the_language_switch_translates_them() {
 }
 
 #[wasm_bindgen_test]
+async fn unmounting_before_the_detail_bodies_are_written_leaves_nothing_behind() {
+    let root = container();
+    let handle = mount(&root, Lang::En, vec![]);
+    assert_eq!(count(&root, "[data-testid=person-card]"), 9);
+    drop(handle);
+    // The writing scheduled for after the frame finds the widget gone: no panic, no node written.
+    after_frame().await;
+    after_frame().await;
+    assert_eq!(root.child_element_count(), 0);
+    assert_eq!(count(&root, "[data-testid=fact-check]"), 0);
+}
+
+#[wasm_bindgen_test]
 async fn unverified_and_disputed_claims_are_labelled_in_words() {
     let root = container();
     let _handle = mount(&root, Lang::En, vec![]);
