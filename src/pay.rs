@@ -1061,6 +1061,22 @@ pub fn format_cny_full(cny: f64) -> String {
     s
 }
 
+/// A short amount in the language: "$7.7M" / "约 769 万美元".
+pub fn format_usd_short_in(usd: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format_usd_short(usd),
+        Lang::Zh => format_wan_yi(usd),
+    }
+}
+
+/// A precise amount in the language: "$7,692,308" / "约 769 万美元" (万 / 亿 is how Chinese reads an amount).
+pub fn format_usd_full_in(usd: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format_usd_full(usd),
+        Lang::Zh => format_wan_yi(usd),
+    }
+}
+
 /// An amount in the active language: "$7.7M ($7,692,308)" / "约 769 万美元（7,692,308 美元）".
 pub fn format_usd(usd: f64, lang: Lang) -> String {
     match lang {
@@ -1604,6 +1620,10 @@ mod tests {
         assert_eq!(format_usd(7_692_307.69, Lang::En), "$7.7M ($7,692,308)");
         assert_eq!(format_usd(7_692_307.69, Lang::Zh), "约 769 万美元（7,692,308 美元）");
         assert_eq!(format_usd(0.0, Lang::En), "$0");
+        assert_eq!(format_usd_short_in(7_692_307.69, Lang::En), "$7.7M");
+        assert_eq!(format_usd_full_in(7_692_307.69, Lang::En), "$7,692,308");
+        assert_eq!(format_usd_short_in(7_692_307.69, Lang::Zh), "约 769 万美元");
+        assert_eq!(format_usd_full_in(7_692_307.69, Lang::Zh), "约 769 万美元");
     }
 
     #[test]

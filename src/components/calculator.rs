@@ -11,7 +11,7 @@ use crate::i18n::{format_weeks_range, status_label};
 use crate::model::{Dataset, Lang, Person};
 use crate::pay::{
     article_example, calc_ui, cny_source_label, comparison_sentence, compute, cny_rate_text, error_for, fill, format_cny,
-    format_count, format_usd, format_usd_full, format_usd_short, format_wan_yi, format_weeks_input, parse_weeks,
+    format_count, format_usd, format_usd_full_in, format_usd_short_in, format_weeks_input, parse_weeks,
     slider_to_weeks, weeks_for_person, weeks_to_slider, CalcInputs, Field, FieldError, Outcome, PackageId,
     ParseError, PayModel, PeriodKind, CNY_RATE_SOURCE_URL, MEDIAN_SOURCE_URL, SLIDER_MAX,
 };
@@ -417,7 +417,7 @@ pub fn details_markup(o: &Outcome, l: Lang) -> String {
     if o.weeks <= 0.0 {
         markup::element(&mut out, "p", &[("class", "mslw-calc-zero"), ("data-testid", "calc-zero-note")], u.zero_weeks);
     }
-    markup::element(&mut out, "p", &[("data-testid", "calc-range")], &fill(u.range, &[&short(o.amounts.low(), l), &short(o.amounts.high(), l)]));
+    markup::element(&mut out, "p", &[("data-testid", "calc-range")], &fill(u.range, &[&format_usd_short_in(o.amounts.low(), l), &format_usd_short_in(o.amounts.high(), l)]));
     out.push_str("<ul class=\"mslw-calc-models\" data-testid=\"calc-models\">");
     for m in PayModel::ALL {
         let chosen = m == o.model;
@@ -427,7 +427,7 @@ pub fn details_markup(o: &Outcome, l: Lang) -> String {
             markup::open(&mut out, "li", &[("data-model", m.as_str())]);
         }
         markup::push_escaped(&mut out, &fill("{}: ", &[m.label(l)]));
-        markup::element(&mut out, "span", &[("class", "mslw-calc-model-amount")], &short(o.amounts.get(m), l));
+        markup::element(&mut out, "span", &[("class", "mslw-calc-model-amount")], &format_usd_short_in(o.amounts.get(m), l));
         if chosen {
             out.push(' ');
             markup::element(&mut out, "strong", &[("class", "mslw-calc-chosen-tag")], &fill("({})", &[u.chosen_marker]));
@@ -436,7 +436,7 @@ pub fn details_markup(o: &Outcome, l: Lang) -> String {
     }
     out.push_str("</ul>");
     if let Some(stock) = o.terms.stock_usd(o.model, o.weeks) {
-        markup::element(&mut out, "p", &[("class", "mslw-calc-hint")], &fill("{}: {}", &[u.stock_part, &full(stock, l)]));
+        markup::element(&mut out, "p", &[("class", "mslw-calc-hint")], &fill("{}: {}", &[u.stock_part, &format_usd_full_in(stock, l)]));
     }
     markup::element(&mut out, "h5", &[("class", "mslw-calc-subheading")], u.rates_heading);
     match o.rates {
@@ -445,7 +445,7 @@ pub fn details_markup(o: &Outcome, l: Lang) -> String {
             for (label, v) in [(u.per_week, r.per_week), (u.per_day, r.per_day), (u.per_hour, r.per_hour), (u.per_minute, r.per_minute), (u.per_second, r.per_second)] {
                 out.push_str("<div>");
                 markup::element(&mut out, "dt", &[], label);
-                markup::element(&mut out, "dd", &[], &full(v, l));
+                markup::element(&mut out, "dd", &[], &format_usd_full_in(v, l));
                 out.push_str("</div>");
             }
             out.push_str("</dl>");
@@ -474,7 +474,7 @@ pub fn person_note(person: &Person, o: &Outcome, l: Lang) -> String {
         Lang::Zh => &person.name_zh.text,
     };
     let (a, b) = (o.terms.amount(o.model, low), o.terms.amount(o.model, high));
-    let over = if short(a, l) == short(b, l) { short(a, l) } else { fill("{} – {}", &[&short(a, l), &short(b, l)]) };
+    let over = if format_usd_short_in(a, l) == format_usd_short_in(b, l) { format_usd_short_in(a, l) } else { fill("{} – {}", &[&format_usd_short_in(a, l), &format_usd_short_in(b, l)]) };
     let mut s = fill(calc_ui(l).from_card, &[name, person.tenure.reported.get(l), &format_count(estimate), &format_weeks_range(low, high), &over]);
     if person.tenure.precision == crate::model::TenurePrecision::NeverStarted {
         s.push(' ');
@@ -523,29 +523,13 @@ pub fn example_markup(h: &crate::model::Hypothetical, heading_id: &str, l: Lang)
     out.push(' ');
     markup::element(&mut out, "span", &[("class", "mslw-calc-status"), ("data-status", status.as_str())], &fill("{}: {}", &[u.status_prefix, status_label(status, l)]));
     out.push_str("</h4>");
-    let values = fill(u.example_text, &[&short(h.annual_usd, l), &short(month, l), &short(four_weeks, l), &short(stated, l)]);
+    let values = fill(u.example_text, &[&format_usd_short_in(h.annual_usd, l), &format_usd_short_in(month, l), &format_usd_short_in(four_weeks, l), &format_usd_short_in(stated, l)]);
     markup::element(&mut out, "p", &[("data-testid", "calc-example-values")], &values);
     markup::element(&mut out, "p", &[("class", "mslw-calc-hint")], h.premise.get(l));
     if let Some(note) = &h.check.note {
         markup::element(&mut out, "p", &[("class", "mslw-calc-hint")], note.get(l));
     }
     out
-}
-
-/// A short amount in the active language: "$7.7M" / "约 769 万美元".
-fn short(usd: f64, lang: Lang) -> String {
-    match lang {
-        Lang::En => format_usd_short(usd),
-        Lang::Zh => format_wan_yi(usd),
-    }
-}
-
-/// A precise amount in the active language: "$7,692,308" / "约 769 万美元".
-fn full(usd: f64, lang: Lang) -> String {
-    match lang {
-        Lang::En => format_usd_full(usd),
-        Lang::Zh => format_wan_yi(usd),
-    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::order::{f64_order_key, order_by_keys, sort_f64s};
 use crate::markup::{self, svg_number};
 use crate::i18n::group_thousands;
 use crate::model::{Dataset, Lang, Person};
-use crate::pay::{calc_ui, fill, format_usd_full, format_usd_short, format_wan_yi, format_weeks_input, FieldError, ModelAmounts, Outcome, PayModel, WEEKS_PER_YEAR};
+use crate::pay::{calc_ui, fill, format_usd_full_in, format_usd_short_in, format_weeks_input, FieldError, ModelAmounts, Outcome, PayModel, WEEKS_PER_YEAR};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -268,25 +268,11 @@ pub fn y_label(v: f64, y_max: f64, lang: Lang) -> String {
     }
 }
 
-fn amount_text(usd: f64, lang: Lang) -> String {
-    match lang {
-        Lang::En => format_usd_full(usd),
-        Lang::Zh => format_wan_yi(usd),
-    }
-}
-
-fn short_text(usd: f64, lang: Lang) -> String {
-    match lang {
-        Lang::En => format_usd_short(usd),
-        Lang::Zh => format_wan_yi(usd),
-    }
-}
-
 /// The `<desc>`: what the lines are and the three values at the chosen weeks.
 pub fn chart_description(data: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers, lang: Lang) -> String {
     let values: Vec<String> = PayModel::ALL
         .into_iter()
-        .map(|m| fill("{} {}", &[m.label(lang), &short_text(amounts.get(m), lang)]))
+        .map(|m| fill("{} {}", &[m.label(lang), &format_usd_short_in(amounts.get(m), lang)]))
         .collect();
     let joined = values.join(if lang == Lang::Zh { "；" } else { "; " });
     let mut s = fill(
@@ -317,7 +303,7 @@ pub fn table_markup(d: &ChartData, lang: Lang) -> String {
         out.push_str("<tr>");
         markup::element(&mut out, "th", &[("scope", "row")], &format_weeks_input(*w));
         for usd in [a.straight, a.cliff, a.front] {
-            markup::element(&mut out, "td", &[], &amount_text(usd, lang));
+            markup::element(&mut out, "td", &[], &format_usd_full_in(usd, lang));
         }
         out.push_str("</tr>");
     }

@@ -76,22 +76,24 @@ pub fn hiring_markup(hiring: &Hiring, lang: Lang, title_id: &str, desc_id: &str)
     markup::open(&mut out, "svg", &[("class", "mslw-chart"), ("viewBox", &view_box), ("role", "img"), ("aria-labelledby", &labelled_by)]);
     markup::element(&mut out, "title", &[("id", title_id)], u.hiring_title);
     markup::element(&mut out, "desc", &[("id", desc_id)], &hiring_summary(&hiring.total, lang));
+    // A label or value (text-anchor "start" is SVG's default, so it is written only for "end").
+    let text = |out: &mut String, x: f64, y: f64, anchor: &str, class: &str, text: &str| {
+        let (x, y) = (svg_number(x), svg_number(y));
+        let attrs = [("x", x.as_str()), ("y", y.as_str()), ("class", class), ("text-anchor", anchor)];
+        markup::element(out, "text", if anchor == "start" { &attrs[..3] } else { &attrs }, text);
+    };
+    let bar = |out: &mut String, x: f64, y: f64, w: f64, h: &str, class: &str| {
+        markup::void(out, "rect", &[("x", &svg_number(x)), ("y", &svg_number(y)), ("width", &svg_number(w.max(1.0))), ("height", h), ("class", class)]);
+    };
     for (i, (reported, article)) in rows.iter().enumerate() {
         let y = ROW_H * i as f64 + 4.0;
         let (reported_w, article_w) = (width(reported.count), article.map(|a| width(a.count)).unwrap_or(0.0));
         out.push_str("<g class=\"mslw-bar-row\">");
-        let text = |out: &mut String, x: f64, y: f64, anchor: Option<&str>, class: &str, text: &str| match anchor {
-            Some(anchor) => markup::element(out, "text", &[("x", &svg_number(x)), ("y", &svg_number(y)), ("text-anchor", anchor), ("class", class)], text),
-            None => markup::element(out, "text", &[("x", &svg_number(x)), ("y", &svg_number(y)), ("class", class)], text),
-        };
-        let bar = |out: &mut String, x: f64, y: f64, w: f64, h: &str, class: &str| {
-            markup::void(out, "rect", &[("x", &svg_number(x)), ("y", &svg_number(y)), ("width", &svg_number(w.max(1.0))), ("height", h), ("class", class)]);
-        };
-        text(&mut out, LABEL_W - 6.0, y + 22.0, Some("end"), "mslw-chart-label", reported.org.get(lang));
+        text(&mut out, LABEL_W - 6.0, y + 22.0, "end", "mslw-chart-label", reported.org.get(lang));
         bar(&mut out, LABEL_W, y + 2.0, reported_w, "14", "mslw-bar-reported");
-        text(&mut out, LABEL_W + reported_w + 4.0, y + 14.0, None, "mslw-chart-value", &count_label(reported, lang));
+        text(&mut out, LABEL_W + reported_w + 4.0, y + 14.0, "start", "mslw-chart-value", &count_label(reported, lang));
         bar(&mut out, LABEL_W + 0.5, y + 20.5, article_w, "13", "mslw-bar-article");
-        text(&mut out, LABEL_W + article_w + 4.0, y + 32.0, None, "mslw-chart-value", &article_text(*article));
+        text(&mut out, LABEL_W + article_w + 4.0, y + 32.0, "start", "mslw-chart-value", &article_text(*article));
         out.push_str("</g>");
     }
     out.push_str("</svg><div class=\"mslw-sr-only\"><table>");
