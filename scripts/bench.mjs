@@ -24,7 +24,7 @@ const THROTTLE = 4;
 const LOADS = QUICK ? 3 : 7;
 const FIRST_CARD_10K_BUDGET_S = 90; // see firstCardSeries()
 const SIZES = [9, 1_000, 10_000];
-const PAGE_SIZE = 60; // src/state.rs PAGE_SIZE: cards rendered before "Show more"
+const PAGE_SIZE = 24; // src/filter.rs PAGE_SIZE: cards rendered before "Show more"
 const KB = 1024;
 const CARD = '[data-testid=person-card]';
 

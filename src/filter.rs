@@ -111,6 +111,57 @@ impl FilterState {
     }
 }
 
+/// How many matching cards are rendered before "Show more". Layout of thousands of cards dominates any
+/// framework's cost, so large host datasets are paged (shared/research/performance.md). 24 fills whole rows
+/// at one to four columns and is about three screens of cards on a desktop; a keystroke that swaps every
+/// rendered card then parses 24 cards, not 60 (`make bench`: see the commit that set it).
+pub const PAGE_SIZE: usize = 24;
+
+/// How far the reader has paged, and for which selection: "Show more" and "Show all" widen the list the
+/// reader is looking at; a different search or filter starts again at one page, so a new query after "Show
+/// all" never renders thousands of cards per keystroke. The sort order is not part of it: re-sorting the same
+/// people keeps what the reader opened up.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Paging {
+    widened: Option<(FilterState, usize)>,
+}
+
+impl Paging {
+    /// How many of the matching cards to render under `filter`.
+    pub fn limit(&self, filter: &FilterState) -> usize {
+        match &self.widened {
+            Some((for_filter, limit)) if Self::same_people(for_filter, filter) => *limit,
+            _ => PAGE_SIZE,
+        }
+    }
+
+    /// "Show more": one page more than is rendered now.
+    pub fn show_more(&mut self, filter: &FilterState) {
+        let limit = self.limit(filter).saturating_add(PAGE_SIZE);
+        self.widened = Some((filter.clone(), limit));
+    }
+
+    /// "Show all": every match of this selection.
+    pub fn show_all(&mut self, filter: &FilterState) {
+        self.widened = Some((filter.clone(), usize::MAX));
+    }
+
+    /// Forgets a widening made under another selection, so that returning to it starts at one page again
+    /// (clearing a search after "Show all" of 10,000 people must not render all of them on that keystroke's
+    /// successor); true when it did. Run after the view has updated: [`Paging::limit`] already ignores it.
+    pub fn forget_other(&mut self, filter: &FilterState) -> bool {
+        let stale = self.widened.as_ref().is_some_and(|(for_filter, _)| !Self::same_people(for_filter, filter));
+        if stale {
+            self.widened = None;
+        }
+        stale
+    }
+
+    fn same_people(a: &FilterState, b: &FilterState) -> bool {
+        a.query == b.query && a.cohort == b.cohort && a.dest == b.dest && a.prior == b.prior
+    }
+}
+
 /// One choice within a facet.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetOption {
@@ -439,6 +490,40 @@ mod tests {
         let d = dataset();
         let index = PeopleIndex::new(&d);
         ids(&d, &index.visible(&FilterState { query: q.into(), ..Default::default() }))
+    }
+
+    #[test]
+    fn paging_widens_only_the_selection_it_was_asked_for() {
+        let under = |query: &str, sort: SortKey| FilterState { query: query.into(), sort, ..Default::default() };
+        let (op, ope) = (under("op", SortKey::default()), under("ope", SortKey::default()));
+        let mut paging = Paging::default();
+        assert_eq!(paging.limit(&op), PAGE_SIZE);
+        paging.show_more(&op);
+        paging.show_more(&op);
+        assert_eq!(paging.limit(&op), 3 * PAGE_SIZE);
+        // Re-sorting the same people keeps the widened list; another search starts at one page.
+        assert_eq!(paging.limit(&under("op", SortKey::Name)), 3 * PAGE_SIZE);
+        assert_eq!(paging.limit(&ope), PAGE_SIZE);
+        let mut with_facet = op.clone();
+        with_facet.toggle(Facet::Cohort, "x");
+        assert_eq!(paging.limit(&with_facet), PAGE_SIZE);
+        // "Show more" under the new search widens from its own first page.
+        paging.show_more(&ope);
+        assert_eq!(paging.limit(&ope), 2 * PAGE_SIZE);
+        assert_eq!(paging.limit(&op), PAGE_SIZE);
+        paging.show_more(&op);
+        assert_eq!(paging.limit(&op), 2 * PAGE_SIZE);
+        paging.show_more(&ope);
+        assert_eq!(paging.limit(&ope), 2 * PAGE_SIZE, "one selection remembered at a time");
+        // Back to "op" after the grid has forgotten the other search's widening: one page again.
+        assert!(paging.forget_other(&op));
+        assert!(!paging.forget_other(&op), "nothing left to forget");
+        assert_eq!(paging.limit(&ope), PAGE_SIZE);
+        paging.show_all(&ope);
+        assert!(!paging.forget_other(&under("ope", SortKey::Name)), "a new sort keeps it");
+        assert_eq!(paging.limit(&ope), usize::MAX);
+        paging.show_more(&ope);
+        assert_eq!(paging.limit(&ope), usize::MAX, "never wraps past everyone");
     }
 
     #[test]

@@ -3,17 +3,13 @@
 //! No DOM here. Components read what they need from [`WidgetState`]; the only effects (URL sync, host
 //! callbacks) live in the root component.
 
-use crate::filter::{FilterState, PeopleIndex};
+use crate::filter::{FilterState, Paging, PeopleIndex};
 use crate::model::{Dataset, Lang, Person};
 use crate::pay::CalcInputs;
 use crate::url_state::{Theme, UrlState};
 use leptos::prelude::*;
 use std::borrow::Cow;
 use std::sync::Arc;
-
-/// How many cards are rendered before "Show more": layout of thousands of cards dominates any
-/// framework's cost, so large host datasets are paged (see shared/research/performance.md).
-pub const PAGE_SIZE: usize = 60;
 
 /// The immutable inputs of one widget instance.
 pub struct WidgetData {
@@ -54,8 +50,8 @@ pub struct WidgetState {
     pub filter: RwSignal<FilterState>,
     /// The calculator's inputs (shared by the cards' "what would this pay" buttons).
     pub calc: RwSignal<CalcInputs>,
-    /// How many of the matching cards are rendered.
-    pub limit: RwSignal<usize>,
+    /// How many of the matching cards are rendered ("Show more", "Show all"), for which selection.
+    pub paging: RwSignal<Paging>,
     /// Per person: matches the search text. Recomputed only when the query changes.
     pub search_hits: Memo<Vec<bool>>,
     /// Indices into `people` of everyone matching, in display order.
@@ -78,7 +74,7 @@ impl WidgetState {
             theme: RwSignal::new(initial.theme),
             filter,
             calc: RwSignal::new(initial.calc),
-            limit: RwSignal::new(PAGE_SIZE),
+            paging: RwSignal::new(Paging::default()),
             search_hits,
             matching,
         }

@@ -1,9 +1,9 @@
 // The vanilla baseline: fetch the dataset, render cards (name, cohort, destination, tenure), filter as you type,
-// 60 cards then "Show more" like the widget. ?src=URL reads another dataset (same schema); ?all=1 renders every
+// 24 cards then "Show more" like the widget (a new search starts again at one page). ?src=URL reads another dataset (same schema); ?all=1 renders every
 // match (the "naive" variant, no paging). Cards are built once per person and reused, like a keyed list.
 const params = new URLSearchParams(location.search);
 const src = params.get('src') ?? new URL('../../data/departures.json', import.meta.url).href;
-const PAGE = params.get('all') === '1' ? Infinity : 60;
+const PAGE = params.get('all') === '1' ? Infinity : 24;
 const COHORT = { long_time: 'Long-time Meta', pre_msl: 'Joined Meta 2024–25', new_msl: 'New MSL hire' };
 
 const $ = (id) => document.getElementById(id);
@@ -59,6 +59,7 @@ function render() {
 $('q').addEventListener('input', (e) => {
   const t = terms(e.target.value);
   matching = order.filter((i) => t.every((term) => hay[i].includes(term)));
+  limit = PAGE;
   render();
 });
 $('more-button').addEventListener('click', () => {

@@ -96,7 +96,7 @@ pub const CALC_BUTTON_SELECTOR: &str = "[data-testid=card-to-calc]";
 
 /// Everything inside a card, as markup: names, cohort, facts, fact-check summary, the calculator button and
 /// the closed detail's summary (its body is [`card_detail_markup`]). One string and one `innerHTML` per card: a grid-flipping
-/// keystroke builds 60 cards with 60 DOM writes instead of ~2,000 element and text-node calls from the wasm,
+/// keystroke builds a page of cards with one DOM write each instead of ~2,000 element and text-node calls from the wasm,
 /// and the page's wasm carries no per-element view code for cards. Every text and attribute is escaped
 /// (a host's dataset may hold markup); links only for safe https URLs.
 pub fn card_markup(person: &Person, lang: Lang, title_id: &str) -> String {
@@ -112,7 +112,8 @@ pub fn card_markup(person: &Person, lang: Lang, title_id: &str) -> String {
         "confirmed"
     };
     let mut out = String::with_capacity(3072);
-    markup::open(&mut out, "article", &[("aria-labelledby", title_id)]);
+    // Focusable by script only: "Show more" moves focus to the first card it adds (see the grid).
+    markup::open(&mut out, "article", &[("aria-labelledby", title_id), ("tabindex", "-1")]);
     markup::open(&mut out, "h3", &[("class", "mslw-name"), ("id", title_id)]);
     markup::element(&mut out, "span", &[("lang", "en")], &person.name_en);
     out.push(' ');
@@ -288,7 +289,7 @@ mod tests {
         for hook in ["tenure", "path", "destination", "announced", "check-summary", "card-to-calc", "card-detail"] {
             assert_eq!(en.matches(&format!("data-testid=\"{hook}\"")).count(), 1, "{hook}: {en}");
         }
-        assert!(en.starts_with("<article aria-labelledby=\"w-name-chi-hao-wu\"><h3 class=\"mslw-name\" id=\"w-name-chi-hao-wu\">"));
+        assert!(en.starts_with("<article aria-labelledby=\"w-name-chi-hao-wu\" tabindex=\"-1\"><h3 class=\"mslw-name\" id=\"w-name-chi-hao-wu\">"));
         assert!(en.contains("aria-describedby=\"w-name-chi-hao-wu\""));
         assert!(en.contains("What would this package pay"));
         // The detail closes right after its summary: its body is appended later (card_detail_markup).

@@ -3,7 +3,8 @@
 use crate::components::calculator::show_in_calculator;
 use crate::components::card::{fill_pending_details, Card, CardCache, CALC_BUTTON_SELECTOR};
 use crate::i18n::ui;
-use crate::state::{WidgetState, PAGE_SIZE};
+use crate::filter::PAGE_SIZE;
+use crate::state::WidgetState;
 use crate::components::tr;
 use leptos::prelude::*;
 
@@ -11,15 +12,33 @@ use leptos::prelude::*;
 #[component]
 pub fn Grid() -> impl IntoView {
     let state = expect_context::<WidgetState>();
-    let (lang, filter, limit, matching) = (state.lang, state.filter, state.limit, state.matching);
+    let (lang, filter, paging, matching) = (state.lang, state.filter, state.paging, state.matching);
+    let limit = move || paging.with(|p| filter.with(|f| p.limit(f)));
     // Keyed by person and language: a language switch swaps every card for its other-language twin.
     let shown = move || {
         let l = lang.get();
-        matching.with(|m| m.iter().take(limit.get()).map(|&i| (i, l)).collect::<Vec<_>>())
+        matching.with(|m| m.iter().take(limit()).map(|&i| (i, l)).collect::<Vec<_>>())
     };
     let cache = StoredValue::new_local(CardCache::default());
-    let hidden_count = move || matching.with(Vec::len).saturating_sub(limit.get());
+    let hidden_count = move || matching.with(Vec::len).saturating_sub(limit());
     let clear = move |_| filter.update(|f| *f = f.cleared());
+    // A new search or filter forgets the last one's "Show more" (the view already ignores it; see Paging).
+    Effect::new(move |_| filter.with(|f| paging.maybe_update(|p| p.forget_other(f))));
+    let grid = NodeRef::<leptos::html::Ul>::new();
+    // "Show more" / "Show all", then focus on the first card added: the button the reader pressed moves below
+    // the new cards (or goes, when all are shown), and a keyboard or screen-reader user continues from the
+    // first card they have not seen.
+    let widen = move |all: bool| {
+        let first_new = paging.with_untracked(|p| filter.with_untracked(|f| p.limit(f)));
+        filter.with_untracked(|f| paging.update(|p| if all { p.show_all(f) } else { p.show_more(f) }));
+        request_animation_frame(move || {
+            let card = grid.get_untracked().and_then(|ul| ul.children().item(u32::try_from(first_new).unwrap_or(u32::MAX)));
+            let article = card.and_then(|li| li.first_element_child());
+            if let Some(article) = article.and_then(|a| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(a).ok()) {
+                let _ = article.focus();
+            }
+        });
+    };
     let data = state.data();
     // One listener for every card (cards are markup, see card.rs): detail bodies, calculator buttons.
     let on_card_click = {
@@ -39,7 +58,7 @@ pub fn Grid() -> impl IntoView {
     };
 
     view! {
-        <ul class="mslw-grid" data-testid="card-grid" aria-label=tr(lang, |u| u.people_list_label) on:click=on_card_click>
+        <ul class="mslw-grid" data-testid="card-grid" node_ref=grid aria-label=tr(lang, |u| u.people_list_label) on:click=on_card_click>
             <For each=shown key=|k| *k children=move |(i, l)| {
                 view! { <Card person=data.people[i].clone() index=i lang=l cache=cache /> }
             } />
@@ -52,10 +71,10 @@ pub fn Grid() -> impl IntoView {
         </Show>
         <Show when=move || { hidden_count() > 0 }>
             <div class="mslw-more">
-                <button type="button" data-testid="show-more" on:click=move |_| limit.update(|l| *l = l.saturating_add(PAGE_SIZE))>
+                <button type="button" data-testid="show-more" on:click=move |_| widen(false)>
                     {move || format!("{} (+{})", ui(lang.get()).show_more, hidden_count().min(PAGE_SIZE))}
                 </button>
-                <button type="button" data-testid="show-all" on:click=move |_| limit.set(usize::MAX)>
+                <button type="button" data-testid="show-all" on:click=move |_| widen(true)>
                     {move || format!("{} ({})", ui(lang.get()).show_all, matching.with(Vec::len))}
                 </button>
             </div>

@@ -601,7 +601,7 @@ async function usableWidget(page, log, { people = 9, probe = ['maher', ['bert-ma
   await page.waitForFunction((n) => document.querySelectorAll('#slot [data-testid=person-card]').length === n, ids.length);
   assert.deepEqual(await w.locator('[data-testid=person-card]').evaluateAll((cs) => cs.map((c) => c.dataset.personId)), ids);
   await w.locator('[data-testid=search]').fill('');
-  await page.waitForFunction((n) => document.querySelectorAll('#slot [data-testid=person-card]').length === n, Math.min(people, 60));
+  await page.waitForFunction((n) => document.querySelectorAll('#slot [data-testid=person-card]').length === n, Math.min(people, 24)); // PAGE_SIZE
   // Links: only https, and those opening a new tab carry noopener noreferrer (checklist item 6).
   const links = await w.locator('a[href]').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), target: a.target, rel: a.rel })));
   assert.ok(links.length > 0);

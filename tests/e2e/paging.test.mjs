@@ -1,0 +1,128 @@
+// Paging as a reader meets it on a host's large dataset (the npm mount with 100 people): one page of cards,
+// "Show more" and "Show all" by keyboard with focus on the first card added, a new search back to one page,
+// a new sort keeping what was opened up.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PKG, serve, launch, tempDir, axeViolations } from './harness.mjs';
+
+const PAGE_SIZE = 24; // src/filter.rs
+const PEOPLE = 100;
+const DATA = readFileSync(new URL('../../data/departures.json', import.meta.url), 'utf8');
+
+let host, browser;
+before(async () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(PKG, join(dir, 'node_modules', 'msl-departures'), 'dir');
+  writeFileSync(join(dir, 'data.json'), (() => {
+    const d = JSON.parse(DATA);
+    d.people = Array.from({ length: PEOPLE }, (_, i) => ({ ...d.people[i % d.people.length], id: `p${i}`, name_en: `Person ${i} Zq${i}` }));
+    d.corrections = d.corrections.map((c) => ({ ...c, people: [] }));
+    return JSON.stringify(d);
+  })());
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host with 100 people</title>` +
+      `<link rel="stylesheet" href="node_modules/msl-departures/widget.css"></head>` +
+      `<body><main><h1>A host page</h1><div id="slot"></div></main><script type="module">` +
+      `import init, { mount } from './node_modules/msl-departures/msl_departures.js';` +
+      `const [, dataset] = await Promise.all([init(), fetch('data.json').then((r) => r.text())]);` +
+      `window.handle = mount(document.getElementById('slot'), { lang: 'en', dataset });` +
+      `</script></body></html>`,
+  );
+  host = await serve(dir);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+async function open() {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${host.origin}/`);
+  await page.waitForFunction(() => window.handle && document.querySelector('[data-testid=person-card]'));
+  assert.deepEqual(await page.evaluate(() => window.handle.problems), []);
+  return { context, page, errors };
+}
+
+const cards = (page) => page.locator('[data-testid=person-card]').count();
+const waitForCards = (page, n) => page.waitForFunction((n) => document.querySelectorAll('[data-testid=person-card]').length === n, n);
+/** The position in the grid of the card holding focus (its `<article>`), or null. */
+const focusedCard = (page) =>
+  page.evaluate(() => {
+    const li = document.activeElement?.closest('[data-testid=person-card]');
+    return li && document.activeElement.tagName === 'ARTICLE' ? [...li.parentElement.children].indexOf(li) : null;
+  });
+
+test('a large dataset shows one page, then "Show more" and "Show all" by keyboard, focus on the first card added', async () => {
+  const { context, page, errors } = await open();
+  assert.equal(await cards(page), PAGE_SIZE);
+  const more = page.locator('[data-testid=show-more]');
+  const all = page.locator('[data-testid=show-all]');
+  assert.equal(await more.innerText(), `Show more (+${PAGE_SIZE})`);
+  assert.equal(await all.innerText(), `Show all (${PEOPLE})`);
+
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await waitForCards(page, 2 * PAGE_SIZE);
+  await page.waitForFunction(() => document.activeElement?.tagName === 'ARTICLE');
+  assert.equal(await focusedCard(page), PAGE_SIZE, 'focus moves to the first card added');
+  // Its name is what a screen reader announces (the article is labelled by the card's heading).
+  const [label, heading] = await page.evaluate(() => [
+    document.getElementById(document.activeElement.getAttribute('aria-labelledby'))?.textContent,
+    document.activeElement.querySelector('h3')?.textContent,
+  ]);
+  assert.match(label, /^Person \d+ Zq\d+/);
+  assert.equal(label, heading);
+  // Tab continues from that card into its own controls, not from the top of the page.
+  const focusedId = await page.evaluate(() => document.activeElement.closest('[data-testid=person-card]').dataset.personId);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-testid=person-card]')?.dataset.personId), focusedId);
+
+  await all.focus();
+  await page.keyboard.press('Enter');
+  await waitForCards(page, PEOPLE);
+  await page.waitForFunction((n) => document.activeElement?.closest('[data-testid=person-card]') === document.querySelectorAll('[data-testid=person-card]')[n], 2 * PAGE_SIZE);
+  assert.equal(await focusedCard(page), 2 * PAGE_SIZE);
+  assert.equal(await more.count(), 0, 'nothing left to show');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a new search starts again at one page; a new sort keeps what was opened up', async () => {
+  const { context, page, errors } = await open();
+  const search = page.locator('[data-testid=search]');
+  await page.locator('[data-testid=show-all]').click();
+  await waitForCards(page, PEOPLE);
+  await search.fill('person');
+  await waitForCards(page, PAGE_SIZE);
+  await page.locator('[data-testid=show-more]').click();
+  await waitForCards(page, 2 * PAGE_SIZE);
+  // Re-sorting the same people keeps both pages, in the new order.
+  const ids = () => page.$$eval('[data-testid=person-card]', (cs) => cs.map((c) => c.dataset.personId).join());
+  const before = await ids();
+  await page.locator('[data-testid=sort]').selectOption('name');
+  await page.waitForFunction((before) => [...document.querySelectorAll('[data-testid=person-card]')].map((c) => c.dataset.personId).join() !== before, before);
+  assert.equal(await cards(page), 2 * PAGE_SIZE);
+  assert.match(await ids(), /^p0,p10,p11,/, 'by name');
+  // Clearing the search is a new selection: one page, although "Show all" was pressed for it before.
+  await search.fill('');
+  await waitForCards(page, PAGE_SIZE);
+  await search.fill('zq1'); // Zq1 and Zq10–Zq19: under a page
+  await waitForCards(page, 11);
+  assert.equal(await page.locator('[data-testid=show-more]').count(), 0);
+  await search.fill('');
+  await waitForCards(page, PAGE_SIZE);
+  await page.waitForTimeout(100);
+  assert.equal(await cards(page), PAGE_SIZE, 'and it stays one page');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
