@@ -97,6 +97,11 @@ impl FilterState {
         !self.query.trim().is_empty() || Facet::ALL.iter().any(|f| !self.selected(*f).is_empty())
     }
 
+    /// The facets and the sort without the search text: what the list and the counts need besides the hits.
+    pub fn without_query(&self) -> FilterState {
+        FilterState { query: String::new(), ..self.clone() }
+    }
+
     /// Clears search and filters, keeping the sort order.
     pub fn cleared(&self) -> FilterState {
         FilterState { sort: self.sort, ..FilterState::default() }
@@ -311,18 +316,35 @@ impl PeopleIndex {
         }
     }
 
-    /// For each person, whether they match the search `query`. Computed once per query (the widget
-    /// keeps it in its own memo), then shared by the list and every facet's counts: the substring
-    /// search is the costly part of a keystroke, and facet changes never need it again.
-    pub fn search_hits(&self, query: &str) -> Vec<bool> {
-        let terms = query_terms(query);
-        self.entries.iter().map(|e| terms.iter().all(|t| e.haystack.contains(t.as_str()))).collect()
+    /// The people matching the search `query`. Computed once per query (the widget keeps it in its own
+    /// memo), then shared by the list and every facet's counts: the substring search is the costly part of
+    /// a keystroke, and facet changes never need it again.
+    pub fn search(&self, query: &str) -> SearchHits {
+        self.search_from(None, query)
     }
 
-    /// True when person `i` matches the search (`hits`) and every facet's selection except `skip`'s.
-    fn matches_except(&self, i: usize, selections: &[Option<Vec<bool>>; 3], hits: &[bool], skip: Option<Facet>) -> bool {
-        hits.get(i).copied().unwrap_or(false)
-            && Facet::ALL.iter().zip(selections).filter(|(f, _)| Some(**f) != skip).all(|(f, sel)| self.in_selection(i, *f, sel))
+    /// [`search`](Self::search), reusing the previous keystroke's result: the same terms ("maher" →
+    /// "maher ") cost nothing, and a query that narrows the previous one (every previous term inside one of
+    /// the new terms: "ope" → "open", "maher" → "maher 7") searches only the people who matched it, since
+    /// whoever matches the new terms matched the old. Typing forward over 10,000 people then scans the
+    /// previous matches, not everyone.
+    pub fn search_from(&self, previous: Option<&SearchHits>, query: &str) -> SearchHits {
+        let terms = query_terms(query);
+        let matches = |i: u32| self.entries.get(i as usize).is_some_and(|e| terms.iter().all(|t| e.haystack.contains(t.as_str())));
+        let people = match previous {
+            Some(p) if p.terms == terms => return p.clone(),
+            Some(p) if p.terms.iter().all(|old| terms.iter().any(|new| new.contains(old.as_str()))) => {
+                p.people.iter().copied().filter(|&i| matches(i)).collect()
+            }
+            _ if terms.is_empty() => (0..self.entries.len() as u32).collect(),
+            _ => (0..self.entries.len() as u32).filter(|&i| matches(i)).collect(),
+        };
+        SearchHits { terms, people }
+    }
+
+    /// True when person `i` is in every facet's selection except `skip`'s.
+    fn in_facets_except(&self, i: usize, selections: &[Option<Vec<bool>>; 3], skip: Option<Facet>) -> bool {
+        Facet::ALL.iter().zip(selections).filter(|(f, _)| Some(**f) != skip).all(|(f, sel)| self.in_selection(i, *f, sel))
     }
 
     fn selections(&self, state: &FilterState) -> [Option<Vec<bool>>; 3] {
@@ -331,13 +353,13 @@ impl PeopleIndex {
 
     /// Indices of the people shown, in display order.
     pub fn visible(&self, state: &FilterState) -> Vec<usize> {
-        self.visible_with(state, &self.search_hits(&state.query))
+        self.visible_with(state, &self.search(&state.query))
     }
 
-    /// [`visible`](Self::visible) with the search already done (`hits` from [`search_hits`](Self::search_hits)).
-    pub fn visible_with(&self, state: &FilterState, hits: &[bool]) -> Vec<usize> {
+    /// [`visible`](Self::visible) with the search already done (`hits` from [`search`](Self::search)).
+    pub fn visible_with(&self, state: &FilterState, hits: &SearchHits) -> Vec<usize> {
         let selections = self.selections(state);
-        let mut out: Vec<usize> = (0..self.entries.len()).filter(|&i| self.matches_except(i, &selections, hits, None)).collect();
+        let mut out: Vec<usize> = hits.indices().filter(|&i| self.in_facets_except(i, &selections, None)).collect();
         self.sort(&mut out, state.sort);
         out
     }
@@ -345,15 +367,15 @@ impl PeopleIndex {
     /// For each option of `facet`: how many people would be shown with that option as the facet's only
     /// selection, given the search and the other facets. Zero means choosing it would leave nobody.
     pub fn counts(&self, state: &FilterState, facet: Facet) -> Vec<usize> {
-        self.counts_with(state, facet, &self.search_hits(&state.query))
+        self.counts_with(state, facet, &self.search(&state.query))
     }
 
     /// [`counts`](Self::counts) with the search already done.
-    pub fn counts_with(&self, state: &FilterState, facet: Facet, hits: &[bool]) -> Vec<usize> {
+    pub fn counts_with(&self, state: &FilterState, facet: Facet, hits: &SearchHits) -> Vec<usize> {
         let mut counts = vec![0usize; self.options(facet).len()];
         let selections = self.selections(state);
-        for i in 0..self.entries.len() {
-            if self.matches_except(i, &selections, hits, Some(facet)) {
+        for i in hits.indices() {
+            if self.in_facets_except(i, &selections, Some(facet)) {
                 for &p in self.option_positions(i, facet) {
                     if let Some(slot) = counts.get_mut(p as usize) {
                         *slot += 1;
@@ -377,6 +399,27 @@ impl PeopleIndex {
         });
         let positions = order_by_keys(keys);
         *order = positions.into_iter().map(|p| order[p]).collect();
+    }
+}
+
+/// Who matches a search: positions in the dataset, ascending, with the folded terms they match (what
+/// [`PeopleIndex::search_from`] narrows from). Equal when the same people match, whatever the terms: a
+/// longer query that matches the same people changes nothing downstream (list, counts).
+#[derive(Clone, Debug, Default)]
+pub struct SearchHits {
+    terms: Vec<String>,
+    people: Vec<u32>,
+}
+
+impl PartialEq for SearchHits {
+    fn eq(&self, other: &SearchHits) -> bool {
+        self.people == other.people
+    }
+}
+
+impl SearchHits {
+    fn indices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.people.iter().map(|&i| i as usize)
     }
 }
 
@@ -524,6 +567,19 @@ mod tests {
         assert_eq!(paging.limit(&ope), usize::MAX);
         paging.show_more(&ope);
         assert_eq!(paging.limit(&ope), usize::MAX, "never wraps past everyone");
+    }
+
+    #[test]
+    fn hits_compare_by_who_matches_not_by_what_was_typed() {
+        let d = dataset();
+        let index = PeopleIndex::new(&d);
+        let mahe = index.search("mahe");
+        let maher = index.search_from(Some(&mahe), "maher");
+        // The same people: the list and the counts downstream of the memo are not recomputed.
+        assert_eq!(mahe, maher);
+        assert_ne!(mahe.terms, maher.terms);
+        assert_ne!(index.search("ma"), mahe);
+        assert_eq!(index.search_from(Some(&maher), " maher  ").terms, maher.terms);
     }
 
     #[test]
@@ -676,6 +732,27 @@ mod tests {
             let index = PeopleIndex::new(&d);
             let shown = index.visible(&FilterState { query: q, ..Default::default() });
             prop_assert!(shown.len() <= d.people.len());
+        }
+
+        /// Reusing the previous keystroke's hits gives exactly what a fresh search gives, for any pair of
+        /// queries: typing forward (narrowing), backspacing, replacing, repeating, adding spaces.
+        #[test]
+        fn a_search_from_the_previous_hits_equals_a_fresh_search(
+            first in "[a-z ]{0,5}|(o|op|ope|open|meta|ai|ma|maher|bert|x) ?[a-z]{0,2}",
+            second in "[a-z ]{0,6}|(o|op|ope|open|openai|meta|ai|ma|maher|bert maher|chi|x) ?[a-z7]{0,2}",
+            typed_forward in any::<bool>(),
+        ) {
+            let d = dataset();
+            let index = PeopleIndex::new(&d);
+            let second = if typed_forward { format!("{first}{second}") } else { second };
+            let previous = index.search(&first);
+            let reused = index.search_from(Some(&previous), &second);
+            let fresh = index.search(&second);
+            prop_assert_eq!(&reused.people, &fresh.people, "{:?} then {:?}", first, second);
+            prop_assert_eq!(&reused.terms, &fresh.terms);
+            // And a third keystroke from the reused result still agrees.
+            let third = format!("{second}a");
+            prop_assert_eq!(index.search_from(Some(&reused), &third).people, index.search(&third).people);
         }
 
         #[test]

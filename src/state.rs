@@ -3,7 +3,7 @@
 //! No DOM here. Components read what they need from [`WidgetState`]; the only effects (URL sync, host
 //! callbacks) live in the root component.
 
-use crate::filter::{FilterState, Paging, PeopleIndex};
+use crate::filter::{FilterState, Paging, PeopleIndex, SearchHits};
 use crate::model::{Dataset, Lang, Person};
 use crate::pay::CalcInputs;
 use crate::url_state::{Theme, UrlState};
@@ -52,8 +52,11 @@ pub struct WidgetState {
     pub calc: RwSignal<CalcInputs>,
     /// How many of the matching cards are rendered ("Show more", "Show all"), for which selection.
     pub paging: RwSignal<Paging>,
-    /// Per person: matches the search text. Recomputed only when the query changes.
-    pub search_hits: Memo<Vec<bool>>,
+    /// The facets and sort the reader chose, without the search text: what the list, the counts and the
+    /// checkboxes depend on, so a keystroke in the search box reaches them only through `search_hits`.
+    pub choices: Memo<FilterState>,
+    /// Who matches the search text. Recomputed only when the query changes, from the previous result.
+    pub search_hits: Memo<SearchHits>,
     /// Indices into `people` of everyone matching, in display order.
     pub matching: Memo<Vec<usize>>,
 }
@@ -66,8 +69,9 @@ impl WidgetState {
         let filter = RwSignal::new(filter);
         // The query alone, so that ticking a facet does not redo the text search.
         let query = Memo::new(move |_| filter.with(|f| f.query.clone()));
-        let search_hits = Memo::new(move |_| query.with(|q| data.with_value(|d| d.index.search_hits(q))));
-        let matching = Memo::new(move |_| search_hits.with(|h| filter.with(|f| data.with_value(|d| d.index.visible_with(f, h)))));
+        let search_hits = Memo::new(move |previous: Option<&SearchHits>| query.with(|q| data.with_value(|d| d.index.search_from(previous, q))));
+        let choices = Memo::new(move |_| filter.with(FilterState::without_query));
+        let matching = Memo::new(move |_| search_hits.with(|h| choices.with(|f| data.with_value(|d| d.index.visible_with(f, h)))));
         WidgetState {
             data,
             lang: RwSignal::new(lang),
@@ -75,6 +79,7 @@ impl WidgetState {
             filter,
             calc: RwSignal::new(initial.calc),
             paging: RwSignal::new(Paging::default()),
+            choices,
             search_hits,
             matching,
         }

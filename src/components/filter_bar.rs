@@ -75,8 +75,8 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     if options.is_empty() {
         return None;
     }
-    let hits = state.search_hits;
-    let counts = Memo::new(move |_| hits.with(|h| filter.with(|f| state.data.with_value(|d| d.index.counts_with(f, facet, h)))));
+    let (hits, choices) = (state.search_hits, state.choices);
+    let counts = Memo::new(move |_| hits.with(|h| choices.with(|f| state.data.with_value(|d| d.index.counts_with(f, facet, h)))));
     let items = options
         .into_iter()
         .enumerate()
@@ -86,7 +86,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
             let label_for = input_id.clone();
             let checked = {
                 let key = key.clone();
-                move || filter.with(|f| f.selected(facet).contains(&key))
+                move || choices.with(|f| f.selected(facet).contains(&key))
             };
             let count = move || counts.with(|c| c.get(i).copied().unwrap_or(0));
             let checked_for_disable = checked.clone();
