@@ -4,7 +4,7 @@
 //! dataset is indexed, so a keystroke folds only the query and runs substring checks (O(N), small constant).
 
 use crate::model::{Cohort, Dataset, Lang, Person, Text};
-use crate::order::{order_by_keys, order_by_text};
+use crate::order::{first_of_each, order_by_keys, order_by_text};
 
 /// The three facets a reader can filter by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -122,6 +122,39 @@ impl FilterState {
 /// rendered card then parses 24 cards, not 60 (`make bench`: see the commit that set it).
 pub const PAGE_SIZE: usize = 24;
 
+/// How many options a facet shows before its "More options" disclosure.
+pub const FACET_OPTIONS_SHOWN: usize = 12;
+/// How many options a facet builds at most. A host dataset may name thousands of employers, and every built
+/// option is a checkbox with a live count (their cost would grow with each keystroke); the others are found
+/// through the search box, which matches employers too.
+pub const FACET_OPTIONS_LISTED: usize = 100;
+
+/// How a facet's options are listed (see [`facet_listing`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetListing {
+    /// Positions of the options built as checkboxes, in the order shown.
+    pub listed: Vec<usize>,
+    /// How many of `listed` come first; the others go in the "More options" disclosure.
+    pub shown: usize,
+    /// How many options are not built at all.
+    pub unlisted: usize,
+}
+
+/// A facet's listing: short facets (at most three over [`FACET_OPTIONS_SHOWN`]) whole; longer ones show their
+/// first options plus any selected further down (a shared link may select one), then list the rest up to
+/// [`FACET_OPTIONS_LISTED`] in a "More options" disclosure.
+pub fn facet_listing(options: &[FacetOption], selected: &[String]) -> FacetListing {
+    let n = options.len();
+    if n <= FACET_OPTIONS_SHOWN + 3 {
+        return FacetListing { listed: (0..n).collect(), shown: n, unlisted: 0 };
+    }
+    let (mut listed, rest): (Vec<usize>, Vec<usize>) =
+        (0..n).partition(|&i| i < FACET_OPTIONS_SHOWN || selected.iter().any(|k| *k == options[i].key));
+    let shown = listed.len();
+    listed.extend(rest.into_iter().take(FACET_OPTIONS_LISTED.saturating_sub(shown)));
+    FacetListing { unlisted: n - listed.len(), listed, shown }
+}
+
 /// How far the reader has paged, and for which selection: "Show more" and "Show all" widen the list the
 /// reader is looking at; a different search or filter starts again at one page, so a new query after "Show
 /// all" never renders thousands of cards per keystroke. The sort order is not part of it: re-sorting the same
@@ -198,44 +231,43 @@ struct Entry {
     announced_key: u32,
 }
 
+/// A person's option keys before they become positions: cohort, destination, prior employers.
+type OptionKeys = (String, String, Vec<String>);
+
 /// The destination key for people whose next step is not announced.
 pub const NOT_ANNOUNCED: &str = "not-announced";
 
 impl PeopleIndex {
     pub fn new(dataset: &Dataset) -> PeopleIndex {
-        let mut dest_options: Vec<FacetOption> = Vec::new();
-        let mut prior_options: Vec<FacetOption> = Vec::new();
-        let push_option = |options: &mut Vec<FacetOption>, key: &str, label: &Text| {
-            if !options.iter().any(|o| o.key == key) {
-                options.push(FacetOption { key: key.to_owned(), label: label.clone() });
-            }
-        };
         let not_announced = Text { zh: "尚未公布".into(), en: "Not announced".into() };
-        // Each entry with its option keys, turned into positions once the option lists are sorted.
-        let (mut entries, option_keys): (Vec<Entry>, Vec<(String, String, Vec<String>)>) = dataset
+        // Every person's option keys with their labels; each facet's options are the first of each key. Found
+        // by hash (order::first_of_each), not by scanning the options per person: a host dataset of 10,000
+        // people with as many distinct employers made that scan quadratic (seconds at mount).
+        let dest_keys: Vec<(String, &Text)> = dataset
             .people
             .iter()
-            .map(|p| {
-                let dest = match &p.destination.org {
-                    Some(org) => {
-                        let key = slug(&org.en);
-                        push_option(&mut dest_options, &key, org);
-                        key
-                    }
-                    None => {
-                        push_option(&mut dest_options, NOT_ANNOUNCED, &not_announced);
-                        NOT_ANNOUNCED.to_owned()
-                    }
-                };
-                let priors = p
-                    .prior_employers
-                    .iter()
-                    .map(|e| {
-                        let key = slug(&e.org.en);
-                        push_option(&mut prior_options, &key, &e.org);
-                        key
-                    })
-                    .collect();
+            .map(|p| match &p.destination.org {
+                Some(org) => (slug(&org.en), org),
+                None => (NOT_ANNOUNCED.to_owned(), &not_announced),
+            })
+            .collect();
+        let prior_keys: Vec<(String, &Text)> =
+            dataset.people.iter().flat_map(|p| p.prior_employers.iter().map(|e| (slug(&e.org.en), &e.org))).collect();
+        let options_of = |keys: &[(String, &Text)]| -> Vec<FacetOption> {
+            first_of_each(keys.iter().map(|(k, _)| k.as_str()))
+                .into_iter()
+                .map(|i| FacetOption { key: keys[i].0.clone(), label: keys[i].1.clone() })
+                .collect()
+        };
+        let (mut dest_options, mut prior_options) = (options_of(&dest_keys), options_of(&prior_keys));
+        let mut prior_keys = prior_keys.into_iter().map(|(k, _)| k);
+        // Each entry with its option keys, turned into positions once the option lists are sorted.
+        let (mut entries, option_keys): (Vec<Entry>, Vec<OptionKeys>) = dataset
+            .people
+            .iter()
+            .zip(dest_keys.iter().map(|(k, _)| k.clone()))
+            .map(|(p, dest)| {
+                let priors = prior_keys.by_ref().take(p.prior_employers.len()).collect();
                 let entry = Entry {
                     cohort: 0,
                     dest: 0,
@@ -567,6 +599,61 @@ mod tests {
         assert_eq!(paging.limit(&ope), usize::MAX);
         paging.show_more(&ope);
         assert_eq!(paging.limit(&ope), usize::MAX, "never wraps past everyone");
+    }
+
+    #[test]
+    fn many_distinct_employers_each_become_one_option_that_finds_its_people() {
+        let mut d = dataset();
+        let template = d.people.iter().find(|p| p.prior_employers.len() > 1).expect("someone with two employers before").clone();
+        d.people = (0..3_000)
+            .map(|i| {
+                let mut p = template.clone();
+                p.id = format!("p{i}");
+                // 1,000 distinct destinations, each shared by three people; every prior employer distinct.
+                p.destination.org = Some(Text { en: format!("Org {}", i % 1_000), zh: format!("机构{}", i % 1_000) });
+                for (k, e) in p.prior_employers.iter_mut().enumerate() {
+                    e.org = Text { en: format!("Prior {i} {k}"), zh: format!("前雇主{i}") };
+                }
+                p
+            })
+            .collect();
+        let index = PeopleIndex::new(&d);
+        let dest = index.options(Facet::Destination);
+        assert_eq!(dest.len(), 1_000);
+        let priors = index.options(Facet::Prior);
+        assert_eq!(priors.len(), 3_000 * template.prior_employers.len());
+        let mut keys: Vec<&str> = priors.iter().map(|o| o.key.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), priors.len(), "each key once");
+        let org_7 = dest.iter().find(|o| o.label.en == "Org 7").expect("an option for Org 7");
+        assert_eq!(org_7.key, "org-7");
+        let mut state = FilterState::default();
+        state.toggle(Facet::Destination, &org_7.key);
+        let mut found = ids(&d, &index.visible(&state));
+        found.sort();
+        assert_eq!(found, ["p1007", "p2007", "p7"]);
+        let mut state = FilterState::default();
+        state.toggle(Facet::Prior, &slug("Prior 1234 0"));
+        assert_eq!(ids(&d, &index.visible(&state)), ["p1234"]);
+    }
+
+    #[test]
+    fn a_long_facet_shows_its_first_options_and_any_selected_one_and_builds_at_most_a_hundred() {
+        let options = |n: usize| (0..n).map(|i| FacetOption { key: format!("k{i}"), label: Text { en: "e".into(), zh: "z".into() } }).collect::<Vec<_>>();
+        let all = |n: usize| (0..n).collect::<Vec<_>>();
+        assert_eq!(facet_listing(&options(4), &[]), FacetListing { listed: all(4), shown: 4, unlisted: 0 });
+        let short = FACET_OPTIONS_SHOWN + 3;
+        assert_eq!(facet_listing(&options(short), &[]), FacetListing { listed: all(short), shown: short, unlisted: 0 });
+        let n = FACET_OPTIONS_SHOWN + 4;
+        assert_eq!(facet_listing(&options(n), &[]), FacetListing { listed: all(n), shown: FACET_OPTIONS_SHOWN, unlisted: 0 });
+        let selected = ["k3".to_owned(), "k500".to_owned(), "gone".to_owned()];
+        let long = facet_listing(&options(1_000), &selected);
+        assert_eq!(long.shown, FACET_OPTIONS_SHOWN + 1);
+        assert_eq!(long.listed[..long.shown], [all(FACET_OPTIONS_SHOWN), vec![500]].concat());
+        assert_eq!(long.listed.len(), FACET_OPTIONS_LISTED);
+        assert_eq!(long.listed[long.shown..], (FACET_OPTIONS_SHOWN..FACET_OPTIONS_LISTED - 1).collect::<Vec<_>>()[..]);
+        assert_eq!(long.unlisted, 1_000 - FACET_OPTIONS_LISTED);
     }
 
     #[test]

@@ -51,6 +51,10 @@ pub struct Ui {
     pub clear_filters: &'static str,
     pub show_more: &'static str,
     pub show_all: &'static str,
+    /// A long facet's note on the options it does not list: "{}" is how many.
+    pub facet_unlisted: &'static str,
+    /// The disclosure holding a long facet's further options.
+    pub facet_more: &'static str,
     pub path: &'static str,
     pub new_role: &'static str,
     pub worked_on: &'static str,
@@ -129,6 +133,8 @@ pub const UI_EN: Ui = Ui {
     clear_filters: "Clear search and filters",
     show_more: "Show more",
     show_all: "Show all",
+    facet_more: "More options",
+    facet_unlisted: "{} more not listed: type one in the search box to find its people.",
     path: "Path",
     new_role: "New role",
     worked_on: "Worked on",
@@ -207,6 +213,8 @@ pub const UI_ZH: Ui = Ui {
     clear_filters: "清除搜索和筛选",
     show_more: "显示更多",
     show_all: "全部显示",
+    facet_more: "更多选项",
+    facet_unlisted: "另有 {} 项未列出:在搜索框中输入名称即可找到相关人员。",
     path: "路径",
     new_role: "新职位",
     worked_on: "工作内容",

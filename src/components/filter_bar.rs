@@ -1,7 +1,8 @@
 //! Search box, facet checkboxes with "would leave" counts, sort order, clear-all and the live result count.
 
-use crate::filter::{Facet, SortKey};
-use crate::i18n::{result_count, ui, Ui};
+use crate::filter::{facet_listing, Facet, FacetListing, SortKey};
+use crate::i18n::{group_thousands, result_count, ui, Ui};
+use crate::pay::fill;
 use crate::state::WidgetState;
 use crate::url_state::{searchable, MAX_PARAM_CHARS};
 use crate::components::tr;
@@ -77,41 +78,60 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     }
     let (hits, choices) = (state.search_hits, state.choices);
     let counts = Memo::new(move |_| hits.with(|h| choices.with(|f| state.data.with_value(|d| d.index.counts_with(f, facet, h)))));
-    let items = options
-        .into_iter()
-        .enumerate()
-        .map(|(i, option)| {
-            let key = option.key.clone();
-            let input_id = data.id(&format!("{}-{}", facet.as_str(), option.key));
-            let label_for = input_id.clone();
-            let checked = {
-                let key = key.clone();
-                move || choices.with(|f| f.selected(facet).contains(&key))
-            };
-            let count = move || counts.with(|c| c.get(i).copied().unwrap_or(0));
-            let checked_for_disable = checked.clone();
-            let toggle = move |_| filter.update(|f| f.toggle(facet, &key));
-            let label = option.label;
-            view! {
-                <li>
-                    <input type="checkbox" id=input_id
-                        data-testid=format!("filter-{}-{}", facet.as_str(), option.key)
-                        prop:checked=checked
-                        // A selected option stays enabled at 0 so the reader can always undo it.
-                        disabled=move || count() == 0 && !checked_for_disable()
-                        on:change=toggle />
-                    <label for=label_for>
-                        {move || label.get(lang.get()).to_owned()}
-                        " "<span class="mslw-facet-count">{move || format!("({})", count())}</span>
-                    </label>
-                </li>
-            }
-        })
-        .collect_view();
+    let FacetListing { mut listed, shown, unlisted } = filter.with_untracked(|f| facet_listing(&options, f.selected(facet)));
+    let input_id = |i: usize| data.id(&format!("{}-{}", facet.as_str(), options[i].key));
+    let extras = listed.split_off(shown);
+    let option_view = |i: usize| {
+        let option = options[i].clone();
+        let key = option.key.clone();
+        let input_id = input_id(i);
+        let label_for = input_id.clone();
+        let checked = {
+            let key = key.clone();
+            move || choices.with(|f| f.selected(facet).contains(&key))
+        };
+        let count = move || counts.with(|c| c.get(i).copied().unwrap_or(0));
+        let checked_for_disable = checked.clone();
+        let toggle = move |_| filter.update(|f| f.toggle(facet, &key));
+        let label = option.label;
+        view! {
+            <li>
+                <input type="checkbox" id=input_id
+                    data-testid=format!("filter-{}-{}", facet.as_str(), option.key)
+                    prop:checked=checked
+                    // A selected option stays enabled at 0 so the reader can always undo it.
+                    disabled=move || count() == 0 && !checked_for_disable()
+                    on:change=toggle />
+                <label for=label_for>
+                    {move || label.get(lang.get()).to_owned()}
+                    " "<span class="mslw-facet-count">{move || format!("({})", count())}</span>
+                </label>
+            </li>
+        }
+    };
+    let items = listed.into_iter().map(option_view).collect_view();
+    // The options past the first: a native disclosure (no script; the next Tab after opening it reaches them).
+    let more = (!extras.is_empty()).then(|| {
+        let n = extras.len();
+        let extra_items = extras.into_iter().map(option_view).collect_view();
+        view! {
+            <details class="mslw-facet-more" data-testid=format!("facet-{}-more", facet.as_str())>
+                <summary>{move || format!("{} ({})", ui(lang.get()).facet_more, n)}</summary>
+                <ul>{extra_items}</ul>
+            </details>
+        }
+    });
+    let unlisted_note = (unlisted > 0).then(|| view! {
+        <p class="mslw-fine" data-testid=format!("facet-{}-unlisted", facet.as_str())>
+            {move || fill(ui(lang.get()).facet_unlisted, &[&group_thousands(unlisted as u64)])}
+        </p>
+    });
     Some(view! {
         <fieldset class="mslw-facet" data-testid=format!("facet-{}", facet.as_str())>
             <legend>{move || facet_label(facet, ui(lang.get()))}</legend>
             <ul>{items}</ul>
+            {more}
+            {unlisted_note}
         </fieldset>
     })
 }

@@ -1,6 +1,6 @@
-// Paging as a reader meets it on a host's large dataset (the npm mount with 100 people): one page of cards,
-// "Show more" and "Show all" by keyboard with focus on the first card added, a new search back to one page,
-// a new sort keeping what was opened up.
+// A host's larger dataset as a reader meets it (the npm mount with 100 people and 30 destinations): one page
+// of cards, "Show more" and "Show all" by keyboard with focus on the first card added, a new search back to
+// one page, a new sort keeping what was opened up; a long facet lists its first options and "Show all".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,9 @@ import { PKG, serve, launch, tempDir, axeViolations } from './harness.mjs';
 
 const PAGE_SIZE = 24; // src/filter.rs
 const PEOPLE = 100;
+const DESTINATIONS = 30;
+const FACET_OPTIONS_SHOWN = 12; // src/filter.rs
+const FACET_OPTIONS_LISTED = 100; // src/filter.rs
 const DATA = readFileSync(new URL('../../data/departures.json', import.meta.url), 'utf8');
 
 let host, browser;
@@ -18,7 +21,15 @@ before(async () => {
   symlinkSync(PKG, join(dir, 'node_modules', 'msl-departures'), 'dir');
   writeFileSync(join(dir, 'data.json'), (() => {
     const d = JSON.parse(DATA);
-    d.people = Array.from({ length: PEOPLE }, (_, i) => ({ ...d.people[i % d.people.length], id: `p${i}`, name_en: `Person ${i} Zq${i}` }));
+    const employer = d.people.flatMap((p) => p.prior_employers)[0];
+    d.people = Array.from({ length: PEOPLE }, (_, i) => ({
+      ...d.people[i % d.people.length],
+      id: `p${i}`,
+      name_en: `Person ${i} Zq${i}`,
+      destination: { ...d.people[i % d.people.length].destination, org: { en: `Org ${i % DESTINATIONS}`, zh: `机构${i % DESTINATIONS}` } },
+      // Two employers of their own each: 200 distinct, more than a facet lists.
+      prior_employers: [0, 1].map((k) => ({ ...employer, org: { en: `Employer ${i} ${k}`, zh: `雇主${i}-${k}` } })),
+    }));
     d.corrections = d.corrections.map((c) => ({ ...c, people: [] }));
     return JSON.stringify(d);
   })());
@@ -29,7 +40,7 @@ before(async () => {
       `<body><main><h1>A host page</h1><div id="slot"></div></main><script type="module">` +
       `import init, { mount } from './node_modules/msl-departures/msl_departures.js';` +
       `const [, dataset] = await Promise.all([init(), fetch('data.json').then((r) => r.text())]);` +
-      `window.handle = mount(document.getElementById('slot'), { lang: 'en', dataset });` +
+      `window.handle = mount(document.getElementById('slot'), { lang: 'en', dataset, state: location.search.slice(1) });` +
       `</script></body></html>`,
   );
   host = await serve(dir);
@@ -40,13 +51,13 @@ after(async () => {
   await host?.close();
 });
 
-async function open() {
+async function open(query = '') {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${host.origin}/`);
+  await page.goto(`${host.origin}/${query}`);
   await page.waitForFunction(() => window.handle && document.querySelector('[data-testid=person-card]'));
   assert.deepEqual(await page.evaluate(() => window.handle.problems), []);
   return { context, page, errors };
@@ -125,4 +136,42 @@ test('a new search starts again at one page; a new sort keeps what was opened up
   assert.equal(await cards(page), PAGE_SIZE, 'and it stays one page');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a long facet shows 12 options and "More options"; past 100 it says how many are unlisted; a linked choice further down shows', async () => {
+  const { context, page, errors } = await open();
+  const dest = page.locator('[data-testid=facet-dest]');
+  const visibleBoxes = () => dest.locator('input[type=checkbox]:visible');
+  assert.equal(await visibleBoxes().count(), FACET_OPTIONS_SHOWN);
+  const more = page.locator('[data-testid=facet-dest-more]');
+  assert.equal(await more.locator('summary').innerText(), `More options (${DESTINATIONS - FACET_OPTIONS_SHOWN})`);
+  assert.equal(await page.locator('[data-testid=facet-cohort-more]').count(), 0, 'a short facet is listed whole');
+  // By keyboard: open the disclosure, and the next Tab reaches the first option it holds.
+  await more.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await visibleBoxes().count(), DESTINATIONS);
+  await page.keyboard.press('Tab');
+  const firstExtra = await more.locator('input[type=checkbox]').first().getAttribute('id');
+  assert.equal(await page.evaluate(() => document.activeElement.id), firstExtra);
+  // It works like the first ones: checking it filters the grid.
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => /^\d+ of 100 people shown$/.test(document.querySelector('[data-testid=result-count]').textContent));
+  // 200 employers: 100 listed (12 shown, 88 behind "More options"), the rest named in a note.
+  const prior = page.locator('[data-testid=facet-prior]');
+  assert.equal(await prior.locator('input[type=checkbox]').count(), FACET_OPTIONS_LISTED);
+  assert.equal(await prior.locator('summary').innerText(), `More options (${FACET_OPTIONS_LISTED - FACET_OPTIONS_SHOWN})`);
+  assert.equal(await page.locator('[data-testid=facet-prior-unlisted]').innerText(), '100 more not listed: type one in the search box to find its people.');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // A shared link that selects an option past the first twelve shows it checked among the first.
+  const linked = await open('?dest=org-29');
+  const linkedDest = linked.page.locator('[data-testid=facet-dest]');
+  assert.equal(await linkedDest.locator('input[type=checkbox]:visible').count(), FACET_OPTIONS_SHOWN + 1);
+  assert.ok(await linked.page.locator('[data-testid=filter-dest-org-29]').isChecked());
+  assert.ok(await linked.page.locator('[data-testid=filter-dest-org-29]').isVisible());
+  assert.match(await linked.page.locator('[data-testid=result-count]').innerText(), /^\d+ of 100 people shown$/);
+  assert.deepEqual(linked.errors, []);
+  await linked.context.close();
 });
