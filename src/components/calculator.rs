@@ -457,7 +457,7 @@ pub fn details_markup(o: &Outcome, l: Lang) -> String {
     out.push_str("<p data-testid=\"calc-cny\">");
     markup::push_escaped(&mut out, &fill(u.cny, &[&format_cny(o.chosen_cny, l), &rate, &date]));
     out.push(' ');
-    markup::external_link(&mut out, CNY_RATE_SOURCE_URL, &cny_source_label(l));
+    markup::external_link(&mut out, CNY_RATE_SOURCE_URL, cny_source_label(l));
     out.push_str("</p><p data-testid=\"calc-comparison\">");
     markup::push_escaped(&mut out, &comparison_sentence(o, l));
     out.push(' ');
