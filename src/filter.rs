@@ -1,7 +1,9 @@
-//! Filtering, search and sorting of people: facet options with "would leave" counts, a folded search index.
+//! Filtering, search, sorting and paging of people: facet options with "would leave" counts and how many
+//! are listed, a folded search index, how many matching cards are rendered.
 //!
 //! Pure and allocation-light on the hot path: the search haystack of every person is folded once when the
-//! dataset is indexed, so a keystroke folds only the query and runs substring checks (O(N), small constant).
+//! dataset is indexed, so a keystroke folds only the query and runs substring checks over at most everyone
+//! (O(N), small constant), and over the previous matches only when it narrows the previous query.
 
 use crate::model::{Cohort, Dataset, Lang, Person, Text};
 use crate::order::{first_of_each, order_by_keys, order_by_text};

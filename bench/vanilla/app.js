@@ -1,6 +1,7 @@
 // The vanilla baseline: fetch the dataset, render cards (name, cohort, destination, tenure), filter as you type,
-// 24 cards then "Show more" like the widget (a new search starts again at one page). ?src=URL reads another dataset (same schema); ?all=1 renders every
-// match (the "naive" variant, no paging). Cards are built once per person and reused, like a keyed list.
+// 24 cards then "Show more" like the widget (a new search starts again at one page). ?src=URL reads another
+// dataset (same schema); ?all=1 renders every match (the "naive" variant, no paging). Cards are built once per
+// person and reused, like a keyed list.
 const params = new URLSearchParams(location.search);
 const src = params.get('src') ?? new URL('../../data/departures.json', import.meta.url).href;
 const PAGE = params.get('all') === '1' ? Infinity : 24;
