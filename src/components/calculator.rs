@@ -12,7 +12,7 @@ use crate::model::{Dataset, Lang, Person};
 use crate::pay::{
     article_example, calc_ui, cny_source_label, comparison_sentence, compute, cny_rate_text, error_for, fill, format_cny,
     format_count, format_usd, format_usd_full_in, format_usd_short_in, format_weeks_input, parse_weeks,
-    slider_to_weeks, weeks_for_person, weeks_to_slider, CalcInputs, Field, FieldError, Outcome, PackageId,
+    slider_to_weeks, weeks_for_person, weeks_to_slider, CalcInputs, CalcUi, Field, FieldError, Outcome, PackageId,
     ParseError, PayModel, PeriodKind, CNY_RATE_SOURCE_URL, MEDIAN_SOURCE_URL, SLIDER_MAX,
 };
 use leptos::prelude::*;
@@ -36,6 +36,12 @@ pub fn show_in_calculator(inputs: RwSignal<CalcInputs>, person: &Person, id_pref
             let _ = el.focus();
         }
     });
+}
+
+/// A calculator text in the active language. One closure type for every such text (each `move ||` closure
+/// would be its own type, with its own copy of the view code that renders it).
+fn ctr(lang: Signal<Lang>, pick: fn(&CalcUi) -> &'static str) -> impl Fn() -> &'static str + Clone + Send + Sync + 'static {
+    move || pick(calc_ui(lang.get()))
 }
 
 type Computed = Result<Outcome, Vec<FieldError>>;
@@ -66,7 +72,6 @@ pub fn Calculator(
     let computed: Memo<Computed> = Memo::new(move |_| inputs.with(compute));
     let errors = Memo::new(move |_| computed.with(|c| c.as_ref().err().cloned().unwrap_or_default()));
     let field_error = move |f: Field| Signal::derive(move || errors.with(|e| error_for(e, f)));
-    let u = move || calc_ui(lang.get());
     let heading_id = id("heading");
     // Memos, not closures over `inputs`: the custom fields are rebuilt only when these flip, never per keystroke
     // (rebuilding the field being typed in would drop its focus).
@@ -104,34 +109,34 @@ pub fn Calculator(
             view! {
                 <div class="mslw-calc-custom">
                     <TextField field_id=amount_id.clone() testid="calc-amount" lang=lang
-                        label=Signal::derive(move || calc_ui(lang.get()).amount_label)
-                        hint=Signal::derive(move || calc_ui(lang.get()).amount_hint)
+                        label=Signal::derive(ctr(lang, |u| u.amount_label))
+                        hint=Signal::derive(ctr(lang, |u| u.amount_hint))
                         value=Signal::derive(move || inputs.with(|i| i.amount.clone()))
                         on_input=Callback::new(move |v: String| inputs.update(|i| i.amount = v))
                         error=field_error(Field::Amount) />
                     <fieldset class="mslw-calc-group mslw-calc-period">
-                        <legend>{move || u().period_legend}</legend>
+                        <legend>{ctr(lang, |u| u.period_legend)}</legend>
                         <div class="mslw-calc-option">
                             <input type="radio" id=per_year_id.clone() name=per_group.clone() value="year"
                                 data-testid="calc-per-year"
                                 prop:checked=move || !is_total.get()
                                 on:change=move |_| inputs.update(|i| i.period = PeriodKind::PerYear) />
-                            <label for=per_year_id>{move || u().per_year}</label>
+                            <label for=per_year_id>{ctr(lang, |u| u.per_year)}</label>
                         </div>
                         <div class="mslw-calc-option">
                             <input type="radio" id=total_id.clone() name=per_group value="total"
                                 data-testid="calc-per-total"
                                 prop:checked=move || is_total.get()
                                 on:change=move |_| inputs.update(|i| i.period = PeriodKind::Total) />
-                            <label for=total_id>{move || u().total_over}</label>
+                            <label for=total_id>{ctr(lang, |u| u.total_over)}</label>
                         </div>
                     </fieldset>
                     {
                         let years_id = years_id.clone();
                         move || is_total.get().then(|| view! {
                             <TextField field_id=years_id.clone() testid="calc-years" lang=lang
-                                label=Signal::derive(move || calc_ui(lang.get()).years_label)
-                                hint=Signal::derive(move || calc_ui(lang.get()).years_hint)
+                                label=Signal::derive(ctr(lang, |u| u.years_label))
+                                hint=Signal::derive(ctr(lang, |u| u.years_hint))
                                 value=Signal::derive(move || inputs.with(|i| i.years.clone()))
                                 on_input=Callback::new(move |v: String| inputs.update(|i| i.years = v))
                                 error=field_error(Field::Years) />
@@ -150,39 +155,39 @@ pub fn Calculator(
     let labelled_by = heading_id.clone();
     view! {
         <section class="mslw-calc" data-testid="calculator" aria-labelledby=labelled_by>
-            <h3 class="mslw-calc-heading" id=heading_id>{move || u().heading}</h3>
-            <p class="mslw-calc-intro">{move || u().intro}</p>
+            <h3 class="mslw-calc-heading" id=heading_id>{ctr(lang, |u| u.heading)}</h3>
+            <p class="mslw-calc-intro">{ctr(lang, |u| u.intro)}</p>
             <ArticleExample dataset=dataset.clone() inputs=inputs lang=lang heading_id=id("example-heading") />
             <div class="mslw-calc-layout">
                 <div class="mslw-calc-inputs">
                     {weeks_field}
                     <fieldset class="mslw-calc-group">
-                        <legend>{move || u().package_legend}</legend>
+                        <legend>{ctr(lang, |u| u.package_legend)}</legend>
                         {presets}
                         <div class="mslw-calc-option">
                             <input type="radio" id=custom_id.clone() name=id("pkg") value="custom"
                                 data-testid="calc-pkg-custom"
                                 prop:checked=move || is_custom.get()
                                 on:change=move |_| inputs.update(|i| i.package = PackageId::Custom) />
-                            <label for=custom_id>{move || u().custom_label}</label>
+                            <label for=custom_id>{ctr(lang, |u| u.custom_label)}</label>
                         </div>
                         {custom_fields}
                     </fieldset>
                     <fieldset class="mslw-calc-group">
-                        <legend>{move || u().model_legend}</legend>
+                        <legend>{ctr(lang, |u| u.model_legend)}</legend>
                         {models}
                     </fieldset>
                     <fieldset class="mslw-calc-group">
-                        <legend>{move || u().assumptions_legend}</legend>
+                        <legend>{ctr(lang, |u| u.assumptions_legend)}</legend>
                         <TextField field_id=id("base") testid="calc-base" lang=lang
-                            label=Signal::derive(move || calc_ui(lang.get()).base_label)
-                            hint=Signal::derive(move || calc_ui(lang.get()).base_hint)
+                            label=Signal::derive(ctr(lang, |u| u.base_label))
+                            hint=Signal::derive(ctr(lang, |u| u.base_hint))
                             value=Signal::derive(move || inputs.with(|i| i.base.clone()))
                             on_input=Callback::new(move |v: String| inputs.update(|i| i.base = v))
                             error=field_error(Field::Base) />
                         <TextField field_id=id("signon") testid="calc-signon" lang=lang
-                            label=Signal::derive(move || calc_ui(lang.get()).signon_label)
-                            hint=Signal::derive(move || calc_ui(lang.get()).signon_hint)
+                            label=Signal::derive(ctr(lang, |u| u.signon_label))
+                            hint=Signal::derive(ctr(lang, |u| u.signon_hint))
                             value=Signal::derive(move || inputs.with(|i| i.signon.clone()))
                             on_input=Callback::new(move |v: String| inputs.update(|i| i.signon = v))
                             error=field_error(Field::Signon) />
@@ -212,8 +217,8 @@ fn WeeksField(
     slider_id.push_str("-range");
     let text = view! {
         <TextField field_id=field_id testid="calc-weeks-text" lang=lang
-            label=Signal::derive(move || calc_ui(lang.get()).weeks_label)
-            hint=Signal::derive(move || calc_ui(lang.get()).weeks_hint)
+            label=Signal::derive(ctr(lang, |u| u.weeks_label))
+            hint=Signal::derive(ctr(lang, |u| u.weeks_hint))
             value=Signal::derive(move || inputs.with(|i| i.weeks.clone()))
             on_input=Callback::new(move |v: String| inputs.update(|i| {
                 i.weeks = v;
@@ -226,7 +231,7 @@ fn WeeksField(
             {text}
             <input type="range" class="mslw-calc-range" id=slider_id data-testid="calc-weeks-range"
                 min="0" max=SLIDER_MAX.to_string() step="1"
-                aria-label=move || calc_ui(lang.get()).weeks_slider_label
+                aria-label=ctr(lang, |u| u.weeks_slider_label)
                 aria-valuetext=move || fill(calc_ui(lang.get()).weeks_value, &[&format_weeks_input(last_valid.get())])
                 prop:value=move || weeks_to_slider(last_valid.get()).to_string()
                 on:input=move |ev| {
@@ -373,7 +378,6 @@ fn CalcResult(
     result_id: String,
     heading_id: String,
 ) -> impl IntoView {
-    let u = move || calc_ui(lang.get());
     let summary = move || {
         let l = lang.get();
         computed.with(|c| match c {
@@ -398,13 +402,13 @@ fn CalcResult(
     view! {
         <section class="mslw-calc-result" id=result_id data-testid="calc-result" tabindex="-1"
             aria-labelledby=labelled_by>
-            <h4 class="mslw-calc-result-heading" id=heading_id>{move || u().result_heading}</h4>
+            <h4 class="mslw-calc-result-heading" id=heading_id>{ctr(lang, |u| u.result_heading)}</h4>
             <div role="status" class="mslw-calc-summary" data-testid="calc-summary">
                 <p>{summary}</p>
                 <p class="mslw-calc-amount" data-testid="calc-chosen">{chosen}</p>
             </div>
             <div class="mslw-calc-details" inner_html=move || details().unwrap_or_default()></div>
-            <p class="mslw-calc-caveat" data-testid="calc-caveat">{move || u().caveat}</p>
+            <p class="mslw-calc-caveat" data-testid="calc-caveat">{ctr(lang, |u| u.caveat)}</p>
         </section>
     }
 }
@@ -505,7 +509,7 @@ fn ArticleExample(
         <aside class="mslw-calc-example" data-testid="calc-example" aria-labelledby=labelled_by>
             <div inner_html=text></div>
             <button type="button" class="mslw-calc-button" data-testid="calc-use-example" on:click=use_example>
-                {move || calc_ui(lang.get()).example_button}
+                {ctr(lang, |u| u.example_button)}
             </button>
         </aside>
     }
