@@ -140,10 +140,12 @@ async fn typing_filters_the_cards_and_the_status_says_how_many() {
     type_into(&root, "[data-testid=search]", "zzz-nobody");
     tick().await;
     assert_eq!(count(&root, "[data-testid=person-card]"), 0);
-    assert!(root.query_selector("[data-testid=empty-state]").unwrap().is_some());
+    let empty = root.query_selector("[data-testid=empty-state]").unwrap().expect("the empty state is in the DOM");
+    assert!(!empty.has_attribute("hidden"), "and shown when no one matches");
     click(&root, "[data-testid=empty-clear]");
     tick().await;
     assert_eq!(count(&root, "[data-testid=person-card]"), 9);
+    assert!(empty.has_attribute("hidden"), "and hidden again when someone does");
 }
 
 #[wasm_bindgen_test]

@@ -118,3 +118,28 @@ async fn two_calculators_share_no_ids_and_run_independently() {
     assert_eq!(first, "$7.7M ($7,692,308)");
     assert_eq!(second, "$100M ($100,000,000)");
 }
+
+#[wasm_bindgen_test]
+async fn the_custom_package_fields_show_only_when_chosen_and_years_only_for_a_total() {
+    let root = container();
+    let (_inputs, _handle) = mount(&root, Lang::En, "t9");
+    tick().await;
+    // Built once and hidden (not shown, not focusable, not read) while they do not apply.
+    let shown = |testid: &str| find(&root, &format!("[data-testid={testid}]")).closest("[hidden]").unwrap().is_none();
+    assert!(!shown("calc-amount") && !shown("calc-per-total") && !shown("calc-years"));
+    click(&root, "[data-testid=calc-pkg-custom]");
+    tick().await;
+    assert!(shown("calc-amount") && shown("calc-per-year") && !shown("calc-years"));
+    click(&root, "[data-testid=calc-per-total]");
+    tick().await;
+    assert!(shown("calc-years"));
+    type_into(&root, "[data-testid=calc-amount]", "100M");
+    type_into(&root, "[data-testid=calc-years]", "4");
+    tick().await;
+    assert_eq!(text_of(&root, "[data-testid=calc-chosen]"), "$1.9M ($1,923,077)");
+    // Back to a preset: the fields hide and keep what was typed.
+    click(&root, "[data-testid=calc-pkg-altman-100m]");
+    tick().await;
+    assert!(!shown("calc-amount") && !shown("calc-years"));
+    assert_eq!(js_sys::Reflect::get(&find(&root, "[data-testid=calc-amount]"), &JsValue::from_str("value")).unwrap().as_string().as_deref(), Some("100M"));
+}

@@ -63,21 +63,19 @@ pub fn Grid() -> impl IntoView {
                 view! { <Card person=data.people[i].clone() index=i lang=l cache=cache /> }
             } />
         </ul>
-        <Show when=move || matching.with(Vec::is_empty)>
-            <div class="mslw-empty" data-testid="empty-state">
-                <p>{tr(lang, |u| u.no_results)}</p>
-                <button type="button" data-testid="empty-clear" on:click=clear>{tr(lang, |u| u.clear_filters)}</button>
-            </div>
-        </Show>
-        <Show when=move || { hidden_count() > 0 }>
-            <div class="mslw-more">
-                <button type="button" data-testid="show-more" on:click=move |_| widen(false)>
-                    {move || format!("{} (+{})", ui(lang.get()).show_more, hidden_count().min(PAGE_SIZE))}
-                </button>
-                <button type="button" data-testid="show-all" on:click=move |_| widen(true)>
-                    {move || format!("{} ({})", ui(lang.get()).show_all, matching.with(Vec::len))}
-                </button>
-            </div>
-        </Show>
+        // Both blocks stay in the DOM, hidden when they do not apply: a view built and dropped as they come
+        // and go (Show) cost 2.7 KB of wasm for the two.
+        <div class="mslw-empty" data-testid="empty-state" hidden=move || !matching.with(Vec::is_empty)>
+            <p>{tr(lang, |u| u.no_results)}</p>
+            <button type="button" data-testid="empty-clear" on:click=clear>{tr(lang, |u| u.clear_filters)}</button>
+        </div>
+        <div class="mslw-more" data-testid="more" hidden=move || hidden_count() == 0>
+            <button type="button" data-testid="show-more" on:click=move |_| widen(false)>
+                {move || format!("{} (+{})", ui(lang.get()).show_more, hidden_count().min(PAGE_SIZE))}
+            </button>
+            <button type="button" data-testid="show-all" on:click=move |_| widen(true)>
+                {move || format!("{} ({})", ui(lang.get()).show_all, matching.with(Vec::len))}
+            </button>
+        </div>
     }
 }

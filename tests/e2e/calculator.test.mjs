@@ -15,6 +15,12 @@ async function open(query = '?lang=en', options = {}) {
 }
 
 const chosen = (page) => page.locator('[data-testid=calc-chosen]').innerText();
+/** The chosen amount once it reads `text` (or, after 5 s, whatever it reads): a click's update lands a task
+ *  after the click under load, so reading at once can race it. */
+async function chosenOnce(page, text) {
+  await page.waitForFunction((t) => document.querySelector('[data-testid=calc-chosen]')?.innerText === t, text, { timeout: 5_000 }).catch(() => {});
+  return chosen(page);
+}
 
 /** The result, the example and the chart (visible and screen-reader text) never show NaN, Infinity or a negative
  * amount. Error messages are left out: "not inf or NaN" is a message about the input, not a result. */
@@ -54,7 +60,7 @@ test("the article's example: 4 weeks of $100M a year is $7.7M, one month is $8.3
   assert.match(await example.innerText(), /hypothetical/i);
   assert.match(await example.innerText(), /Unverified/);
   await page.locator('[data-testid=calc-use-example]').click();
-  assert.equal(await chosen(page), '$8.3M ($8,333,333)');
+  assert.equal(await chosenOnce(page, '$8.3M ($8,333,333)'), '$8.3M ($8,333,333)');
   assert.equal(await page.locator('[data-testid=calc-weeks-text]').inputValue(), '1 month');
   // The slider agrees with the text (4.3 weeks = position 43) and drives it back.
   assert.equal(await page.locator('[data-testid=calc-weeks-range]').inputValue(), '43');
