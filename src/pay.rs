@@ -721,6 +721,33 @@ impl CalcInputs {
     }
 
     /// Card → calculator: the weeks become the person's estimate (0 for "never started").
+    /// What the reader typed into `field`.
+    pub fn text(&self, field: Field) -> &str {
+        match field {
+            Field::Weeks => &self.weeks,
+            Field::Amount => &self.amount,
+            Field::Years => &self.years,
+            Field::Base => &self.base,
+            Field::Signon => &self.signon,
+        }
+    }
+
+    /// Sets what the reader typed into `field` (or the weeks the slider chose). Weeks set by hand replace a
+    /// card's, so the note about that card's person goes.
+    pub fn set_text(&mut self, field: Field, text: String) {
+        let slot = match field {
+            Field::Weeks => {
+                self.person = None;
+                &mut self.weeks
+            }
+            Field::Amount => &mut self.amount,
+            Field::Years => &mut self.years,
+            Field::Base => &mut self.base,
+            Field::Signon => &mut self.signon,
+        };
+        *slot = text;
+    }
+
     pub fn set_person(&mut self, person: &Person) {
         let (_, estimate, _) = weeks_for_person(person);
         self.weeks = format_weeks_input(estimate);
@@ -1392,6 +1419,19 @@ pub const CALC_UI_ZH: CalcUi = CalcUi {
     chart_chosen: "所选模型",
 };
 
+impl CalcUi {
+    /// A text field's label and hint.
+    pub fn field_text(&self, field: Field) -> (&'static str, &'static str) {
+        match field {
+            Field::Weeks => (self.weeks_label, self.weeks_hint),
+            Field::Amount => (self.amount_label, self.amount_hint),
+            Field::Years => (self.years_label, self.years_hint),
+            Field::Base => (self.base_label, self.base_hint),
+            Field::Signon => (self.signon_label, self.signon_hint),
+        }
+    }
+}
+
 pub fn calc_ui(lang: Lang) -> &'static CalcUi {
     match lang {
         Lang::Zh => &CALC_UI_ZH,
@@ -1497,6 +1537,24 @@ mod tests {
 
     fn altman() -> Terms {
         Terms::new(Package::Preset(PackageId::Altman100m), 300_000.0, 0.0)
+    }
+
+    #[test]
+    fn each_text_field_reads_and_writes_its_own_input_and_only_weeks_drop_the_cards_person() {
+        for field in Field::ALL {
+            let mut i = CalcInputs { person: Some("ethan-knight".into()), ..CalcInputs::default() };
+            let typed = format!("typed into {}", field.as_str());
+            i.set_text(field, typed.clone());
+            assert_eq!(i.text(field), typed);
+            for other in Field::ALL.into_iter().filter(|o| *o != field) {
+                assert_eq!(i.text(other), CalcInputs::default().text(other), "{field:?} left {other:?} alone");
+            }
+            assert_eq!(i.person.is_none(), field == Field::Weeks, "{field:?}");
+            for lang in [Lang::En, Lang::Zh] {
+                let (label, hint) = calc_ui(lang).field_text(field);
+                assert!(!label.is_empty() && !hint.is_empty());
+            }
+        }
     }
 
     fn inputs_with(f: impl FnOnce(&mut CalcInputs)) -> CalcInputs {

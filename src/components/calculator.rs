@@ -71,7 +71,6 @@ pub fn Calculator(
     };
     let computed: Memo<Computed> = Memo::new(move |_| inputs.with(compute));
     let errors = Memo::new(move |_| computed.with(|c| c.as_ref().err().cloned().unwrap_or_default()));
-    let field_error = move |f: Field| Signal::derive(move || errors.with(|e| error_for(e, f)));
     let heading_id = id("heading");
     // Memos, not closures over `inputs`: the custom fields are rebuilt only when these flip, never per keystroke
     // (rebuilding the field being typed in would drop its focus).
@@ -79,7 +78,7 @@ pub fn Calculator(
     let is_total = Memo::new(move |_| inputs.with(|i| i.period == PeriodKind::Total));
 
     let weeks_field = view! {
-        <WeeksField inputs=inputs lang=lang error=field_error(Field::Weeks) field_id=id("weeks") />
+        <WeeksField inputs=inputs lang=lang errors=errors field_id=id("weeks") />
     };
     let presets = [PackageId::Altman100m, PackageId::Wired300m]
         .into_iter()
@@ -108,12 +107,7 @@ pub fn Calculator(
         };
         view! {
             <div class="mslw-calc-custom" hidden=move || !is_custom.get()>
-                <TextField field_id=amount_id testid="calc-amount" lang=lang
-                    label=Signal::derive(ctr(lang, |u| u.amount_label))
-                    hint=Signal::derive(ctr(lang, |u| u.amount_hint))
-                    value=Signal::derive(move || inputs.with(|i| i.amount.clone()))
-                    on_input=Callback::new(move |v: String| inputs.update(|i| i.amount = v))
-                    error=field_error(Field::Amount) />
+                <TextField field=Field::Amount field_id=amount_id testid="calc-amount" inputs=inputs lang=lang errors=errors />
                 <fieldset class="mslw-calc-group mslw-calc-period">
                     <legend>{ctr(lang, |u| u.period_legend)}</legend>
                     <div class="mslw-calc-option">
@@ -132,12 +126,7 @@ pub fn Calculator(
                     </div>
                 </fieldset>
                 <div hidden=move || !is_total.get()>
-                    <TextField field_id=years_id testid="calc-years" lang=lang
-                        label=Signal::derive(ctr(lang, |u| u.years_label))
-                        hint=Signal::derive(ctr(lang, |u| u.years_hint))
-                        value=Signal::derive(move || inputs.with(|i| i.years.clone()))
-                        on_input=Callback::new(move |v: String| inputs.update(|i| i.years = v))
-                        error=field_error(Field::Years) />
+                    <TextField field=Field::Years field_id=years_id testid="calc-years" inputs=inputs lang=lang errors=errors />
                 </div>
             </div>
         }
@@ -175,18 +164,8 @@ pub fn Calculator(
                     </fieldset>
                     <fieldset class="mslw-calc-group">
                         <legend>{ctr(lang, |u| u.assumptions_legend)}</legend>
-                        <TextField field_id=id("base") testid="calc-base" lang=lang
-                            label=Signal::derive(ctr(lang, |u| u.base_label))
-                            hint=Signal::derive(ctr(lang, |u| u.base_hint))
-                            value=Signal::derive(move || inputs.with(|i| i.base.clone()))
-                            on_input=Callback::new(move |v: String| inputs.update(|i| i.base = v))
-                            error=field_error(Field::Base) />
-                        <TextField field_id=id("signon") testid="calc-signon" lang=lang
-                            label=Signal::derive(ctr(lang, |u| u.signon_label))
-                            hint=Signal::derive(ctr(lang, |u| u.signon_hint))
-                            value=Signal::derive(move || inputs.with(|i| i.signon.clone()))
-                            on_input=Callback::new(move |v: String| inputs.update(|i| i.signon = v))
-                            error=field_error(Field::Signon) />
+                        <TextField field=Field::Base field_id=id("base") testid="calc-base" inputs=inputs lang=lang errors=errors />
+                        <TextField field=Field::Signon field_id=id("signon") testid="calc-signon" inputs=inputs lang=lang errors=errors />
                     </fieldset>
                 </div>
                 <CalcResult computed=computed dataset=dataset.clone() inputs=inputs lang=lang result_id=result_id(&p)
@@ -202,7 +181,7 @@ pub fn Calculator(
 fn WeeksField(
     inputs: RwSignal<CalcInputs>,
     lang: Signal<Lang>,
-    error: Signal<Option<ParseError>>,
+    errors: Memo<Vec<FieldError>>,
     field_id: String,
 ) -> impl IntoView {
     // The slider shows the last weeks value that parsed, so it holds still while the text is being fixed.
@@ -211,17 +190,7 @@ fn WeeksField(
     });
     let mut slider_id = field_id.clone();
     slider_id.push_str("-range");
-    let text = view! {
-        <TextField field_id=field_id testid="calc-weeks-text" lang=lang
-            label=Signal::derive(ctr(lang, |u| u.weeks_label))
-            hint=Signal::derive(ctr(lang, |u| u.weeks_hint))
-            value=Signal::derive(move || inputs.with(|i| i.weeks.clone()))
-            on_input=Callback::new(move |v: String| inputs.update(|i| {
-                i.weeks = v;
-                i.person = None;
-            }))
-            error=error />
-    };
+    let text = view! { <TextField field=Field::Weeks field_id=field_id testid="calc-weeks-text" inputs=inputs lang=lang errors=errors /> };
     view! {
         <div class="mslw-calc-weeks">
             {text}
@@ -232,28 +201,25 @@ fn WeeksField(
                 prop:value=move || weeks_to_slider(last_valid.get()).to_string()
                 on:input=move |ev| {
                     if let Ok(pos) = event_target_value(&ev).parse::<u32>() {
-                        inputs.update(|i| {
-                            i.weeks = format_weeks_input(slider_to_weeks(pos));
-                            i.person = None;
-                        });
+                        inputs.update(|i| i.set_text(Field::Weeks, format_weeks_input(slider_to_weeks(pos))));
                     }
                 } />
         </div>
     }
 }
 
-/// A labelled text field with its hint and its inline error (`aria-invalid`, `aria-describedby`).
+/// One of the calculator's text fields, labelled, with its hint and its inline error (`aria-invalid`,
+/// `aria-describedby`); what it shows and sets is `field`'s part of the inputs.
 #[component]
 fn TextField(
+    field: Field,
     field_id: String,
     testid: &'static str,
+    inputs: RwSignal<CalcInputs>,
     lang: Signal<Lang>,
-    label: Signal<&'static str>,
-    hint: Signal<&'static str>,
-    value: Signal<String>,
-    on_input: Callback<String>,
-    error: Signal<Option<ParseError>>,
+    errors: Memo<Vec<FieldError>>,
 ) -> impl IntoView {
+    let error = Signal::derive(move || errors.with(|e| error_for(e, field)));
     let mut hint_id = field_id.clone();
     hint_id.push_str("-hint");
     let mut error_id = field_id.clone();
@@ -269,14 +235,14 @@ fn TextField(
     };
     view! {
         <div class="mslw-calc-field" class:mslw-calc-field-invalid=move || error.get().is_some()>
-            <label class="mslw-calc-label" for=field_id.clone()>{move || label.get()}</label>
-            <p class="mslw-calc-hint" id=hint_id>{move || hint.get()}</p>
+            <label class="mslw-calc-label" for=field_id.clone()>{move || calc_ui(lang.get()).field_text(field).0}</label>
+            <p class="mslw-calc-hint" id=hint_id>{move || calc_ui(lang.get()).field_text(field).1}</p>
             <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="mslw-calc-input"
                 id=field_id data-testid=testid
                 aria-invalid=move || error.get().map(|_| "true")
                 aria-describedby=described_by
-                prop:value=move || value.get()
-                on:input=move |ev| on_input.run(event_target_value(&ev)) />
+                prop:value=move || inputs.with(|i| i.text(field).to_owned())
+                on:input=move |ev| inputs.update(|i| i.set_text(field, event_target_value(&ev))) />
             <p class="mslw-calc-error" id=error_id data-testid=error_testid
                 data-error=move || error.get().map(ParseError::kind)
                 hidden=move || error.get().is_none()>
