@@ -49,8 +49,9 @@ export interface MslDeparturesOptions {
   theme?: "light" | "dark" | "auto";
   /** The initial view: a query string ("dest=openai&sort=name", a leading "?" is fine) or an object with the same keys. */
   state?: string | MslDeparturesState;
-  /** A dataset (object or JSON text, schema in data/SCHEMA.md) replacing the bundled one. If it fails
-   *  validation the widget shows the bundled data with a notice, and `handle.problems` lists why. */
+  /** A dataset (object, JSON text, or a JSON file's UTF-8 bytes as a Uint8Array or ArrayBuffer, the fastest
+   *  for a large file; schema in data/SCHEMA.md) replacing the bundled one. If it fails validation the
+   *  widget shows the bundled data with a notice, and `handle.problems` lists why. */
   dataset?: unknown;
   /** Called (asynchronously, after each change, not on first render) with the canonical query string and
    *  the same view as an object, e.g. to keep the host page's URL in step. */

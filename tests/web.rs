@@ -288,6 +288,40 @@ mod npm_boundary {
     }
 
     #[wasm_bindgen_test]
+    fn a_dataset_given_as_the_bytes_of_a_json_file_is_read_as_utf8() {
+        let mount_on = |dataset: JsValue| {
+            let options = js("{lang: 'en'}");
+            js_sys::Reflect::set(&options, &"dataset".into(), &dataset).unwrap();
+            let root = container();
+            let handle = mount(root.clone().into(), options).map_err(JsValue::from).unwrap();
+            let problems: Vec<String> = js_sys::Array::from(&handle.problems())
+                .iter()
+                .map(|p| js_sys::Reflect::get(&p, &"en".into()).unwrap().as_string().unwrap())
+                .collect();
+            (root, problems)
+        };
+        // A renamed person proves the host's data is shown, not the bundled fallback.
+        let text = msl_departures::browser::BUNDLED_JSON.replacen("Bert Maher", "Bert Bytes", 1);
+        let bytes = js_sys::Uint8Array::from(text.as_bytes());
+        for dataset in [JsValue::from(bytes.clone()), bytes.buffer().into()] {
+            let (root, problems) = mount_on(dataset);
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(count(&root, "[data-testid=person-card]"), 9);
+            assert!(root.text_content().unwrap().contains("Bert Bytes"));
+        }
+        // Bytes that are not UTF-8, and a buffer already transferred away: a notice on the bundled data.
+        let mut broken = text.into_bytes();
+        broken[10] = 0xff;
+        let detached = js("(() => { const b = new ArrayBuffer(8); structuredClone(b, { transfer: [b] }); return b; })()");
+        for (dataset, expected) in [(js_sys::Uint8Array::from(&broken[..]).into(), "not UTF-8 text"), (detached, "end of the data")] {
+            let (root, problems) = mount_on(dataset);
+            assert!(problems.iter().any(|p| p.contains(expected)), "{problems:?}");
+            assert_eq!(count(&root, "[data-testid=person-card]"), 9);
+            assert!(root.query_selector("[data-testid=data-problems]").unwrap().is_some());
+        }
+    }
+
+    #[wasm_bindgen_test]
     async fn on_change_reports_the_canonical_query_after_a_change_only() {
         let root = container();
         let calls = js_sys::Array::new();
