@@ -50,7 +50,7 @@ pub fn json_text_of(value: &JsValue) -> Result<String, Vec<Problem>> {
         // A host's `await response.arrayBuffer()` goes in with one copy: no decoding to a JS string, and no
         // re-encoding on the way in (for 10,000 people, 36 MB, that re-encoding alone took 0.7 s at 4x throttling).
         return String::from_utf8(bytes).map_err(|e| {
-            dataset::unreadable(&format!("not UTF-8 text (the bytes go wrong at byte {})", e.utf8_error().valid_up_to()))
+            dataset::unreadable(&format!("not UTF-8 text: invalid bytes at offset {}", e.utf8_error().valid_up_to()))
         });
     }
     let text = if value.is_string() {

@@ -776,6 +776,18 @@ const DATASET_CASES = [
     },
   },
   {
+    name: 'bytes that are not UTF-8 (a Latin-1 letter in a name) are rejected, saying where',
+    build: (DATA) => {
+      const bytes = new TextEncoder().encode(DATA);
+      const name = new TextEncoder().encode('Maher');
+      const at = bytes.findIndex((_, k) => name.every((c, j) => bytes[k + j] === c));
+      bytes[at + 1] = 0xe4; // Latin-1 'ä': not a UTF-8 sequence
+      return bytes;
+    },
+    paths: [],
+    message: /could not be read \(not UTF-8 text: invalid bytes at offset \d+\)/,
+  },
+  {
     name: 'a record with a throwing getter is rejected',
     build: (DATA) => {
       const d = JSON.parse(DATA);
