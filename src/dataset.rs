@@ -7,6 +7,7 @@
 
 use crate::model::*;
 use std::borrow::Cow;
+use std::sync::Arc;
 #[cfg(test)]
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 #[cfg(test)]
@@ -576,7 +577,7 @@ impl Validator {
         let last_updated = self.field(root, root_path, "last_updated").and_then(|d| self.date(d, &at("last_updated")));
         let licence = self.req_text(root, root_path, "licence");
         let article = self.field(root, root_path, "article").and_then(|a| self.article(a, &at("article")));
-        let people = self.each(root, root_path, "people", (1, MAX_PEOPLE), Self::person);
+        let people = self.each(root, root_path, "people", (1, MAX_PEOPLE), |v, item, path| v.person(item, path).map(Arc::new));
         if let Some(people) = &people {
             self.unique_ids(people.iter().map(|p| p.id.as_str()), &at("people"));
         }

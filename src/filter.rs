@@ -609,14 +609,14 @@ mod tests {
         let template = d.people.iter().find(|p| p.prior_employers.len() > 1).expect("someone with two employers before").clone();
         d.people = (0..3_000)
             .map(|i| {
-                let mut p = template.clone();
+                let mut p = Person::clone(&template);
                 p.id = format!("p{i}");
                 // 1,000 distinct destinations, each shared by three people; every prior employer distinct.
                 p.destination.org = Some(Text { en: format!("Org {}", i % 1_000), zh: format!("机构{}", i % 1_000) });
                 for (k, e) in p.prior_employers.iter_mut().enumerate() {
                     e.org = Text { en: format!("Prior {i} {k}"), zh: format!("前雇主{i}") };
                 }
-                p
+                std::sync::Arc::new(p)
             })
             .collect();
         let index = PeopleIndex::new(&d);

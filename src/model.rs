@@ -3,6 +3,8 @@
 //! Nothing here parses or fails; `dataset.rs` builds these from untrusted input and is the
 //! only way to obtain them, so a value of these types has already passed validation.
 
+use std::sync::Arc;
+
 /// A user-visible text in both languages. Validation guarantees neither side is empty.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text {
@@ -393,7 +395,8 @@ pub struct Dataset {
     pub last_updated: Date,
     pub licence: Text,
     pub article: Article,
-    pub people: Vec<Person>,
+    /// Shared, not copied, with the views and the index (`state::WidgetData::people`).
+    pub people: Vec<Arc<Person>>,
     pub hiring: Hiring,
     pub pay_reports: Vec<PayReport>,
     pub key_dates: Vec<KeyDate>,
@@ -428,7 +431,7 @@ impl Person {
 
 impl Dataset {
     pub fn person(&self, id: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.id == id)
+        self.people.iter().find(|p| p.id == id).map(Arc::as_ref)
     }
 
     /// Every source the dataset cites, once each (by URL), ordered by publisher.

@@ -4,7 +4,7 @@
 //! callbacks) live in the root component.
 
 use crate::filter::{FilterState, Paging, PeopleIndex, SearchHits};
-use crate::model::{Dataset, Lang, Person};
+use crate::model::{Dataset, Lang};
 use crate::pay::CalcInputs;
 use crate::url_state::{Theme, UrlState};
 use leptos::prelude::*;
@@ -14,7 +14,6 @@ use std::sync::Arc;
 /// The immutable inputs of one widget instance.
 pub struct WidgetData {
     pub dataset: Arc<Dataset>,
-    pub people: Vec<Arc<Person>>,
     pub index: PeopleIndex,
     /// Prefix for every DOM id, so two widgets on one page never share an id.
     pub id_prefix: String,
@@ -25,8 +24,7 @@ pub struct WidgetData {
 impl WidgetData {
     pub fn new(dataset: Arc<Dataset>, id_prefix: String) -> WidgetData {
         let index = PeopleIndex::new(&dataset);
-        let people = dataset.people.iter().cloned().map(Arc::new).collect();
-        WidgetData { dataset, people, index, id_prefix, raw_json: Cow::Borrowed(crate::browser::BUNDLED_JSON) }
+        WidgetData { dataset, index, id_prefix, raw_json: Cow::Borrowed(crate::browser::BUNDLED_JSON) }
     }
 
     /// For a host-supplied dataset: the JSON text it was read from.
@@ -95,6 +93,6 @@ impl WidgetState {
     }
 
     pub fn total(&self) -> usize {
-        self.data.with_value(|d| d.people.len())
+        self.data.with_value(|d| d.dataset.people.len())
     }
 }

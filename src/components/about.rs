@@ -30,7 +30,7 @@ pub fn Footer() -> impl IntoView {
 
     let download = move |kind: Download| {
         let data = state.data();
-        let all: Vec<usize> = (0..data.people.len()).collect();
+        let all: Vec<usize> = (0..data.dataset.people.len()).collect();
         let shown = state.matching.get_untracked();
         let (indices, filtered) = match kind {
             Download::CsvAll | Download::JsonAll => (&all, false),
@@ -41,7 +41,7 @@ pub fn Footer() -> impl IntoView {
                 browser::download_text(&file_name(&data.dataset, filtered, "csv"), "text/csv;charset=utf-8", &people_csv(&data.dataset, indices))
             }
             Download::JsonShown | Download::JsonAll => {
-                let ids: Vec<&str> = indices.iter().filter_map(|i| data.people.get(*i)).map(|p| p.id.as_str()).collect();
+                let ids: Vec<&str> = indices.iter().filter_map(|i| data.dataset.people.get(*i)).map(|p| p.id.as_str()).collect();
                 browser::filtered_json(&data.raw_json, &ids)
                     .and_then(|json| browser::download_text(&file_name(&data.dataset, filtered, "json"), "application/json", &json))
             }

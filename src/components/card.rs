@@ -279,7 +279,7 @@ mod tests {
 
     fn person(id: &str) -> Person {
         let data = crate::dataset::data_file_for_tests();
-        data.people.into_iter().find(|p| p.id == id).expect("in the data file")
+        data.people.into_iter().find(|p| p.id == id).map(std::sync::Arc::unwrap_or_clone).expect("in the data file")
     }
 
     #[test]

@@ -60,7 +60,7 @@ impl ChartMarkers {
 pub fn chart_markers(dataset: &Dataset) -> ChartMarkers {
     // Weeks for everyone within a year; names copied only for the few shown.
     let within: Vec<(&Person, (f64, f64, f64))> =
-        dataset.people.iter().filter(|p| p.tenure.weeks_high <= WEEKS_PER_YEAR).map(|p| (p, crate::pay::weeks_for_person(p))).collect();
+        dataset.people.iter().filter(|p| p.tenure.weeks_high <= WEEKS_PER_YEAR).map(|p| (&**p, crate::pay::weeks_for_person(p))).collect();
     let order = order_by_keys(within.iter().map(|(_, (_, estimate, _))| (f64_order_key(*estimate), 0)));
     let shown = order
         .into_iter()
@@ -481,9 +481,9 @@ mod tests {
         let short: Vec<_> = data.people.iter().filter(|p| p.tenure.weeks_high <= WEEKS_PER_YEAR).cloned().collect();
         data.people = (0..2_000)
             .map(|i| {
-                let mut p = short[i % short.len()].clone();
+                let mut p = Person::clone(&short[i % short.len()]);
                 p.id = format!("{}-{i}", p.id);
-                p
+                std::sync::Arc::new(p)
             })
             .collect();
         let m = chart_markers(&data);

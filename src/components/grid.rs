@@ -51,7 +51,7 @@ pub fn Grid() -> impl IntoView {
             };
             let card = target.closest(CALC_BUTTON_SELECTOR).ok().flatten().and_then(|button| button.closest("[data-person-id]").ok().flatten());
             let id = card.and_then(|c| c.get_attribute("data-person-id"));
-            if let Some(person) = id.and_then(|id| data.people.iter().find(|p| p.id == id)) {
+            if let Some(person) = id.and_then(|id| data.dataset.people.iter().find(|p| p.id == id)) {
                 show_in_calculator(state.calc, person, &data.id_prefix);
             }
         }
@@ -60,7 +60,7 @@ pub fn Grid() -> impl IntoView {
     view! {
         <ul class="mslw-grid" data-testid="card-grid" node_ref=grid aria-label=tr(lang, |u| u.people_list_label) on:click=on_card_click>
             <For each=shown key=|k| *k children=move |(i, l)| {
-                view! { <Card person=data.people[i].clone() index=i lang=l cache=cache /> }
+                view! { <Card person=data.dataset.people[i].clone() index=i lang=l cache=cache /> }
             } />
         </ul>
         // Both blocks stay in the DOM, hidden when they do not apply: a view built and dropped as they come
