@@ -37,6 +37,34 @@ export function measureDir(dir) {
   return { dir, files: rows, total: sumRows(rows) };
 }
 
+const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** A wasm module's code (function bodies) and data (static bytes: the bundled dataset, the interface's texts in
+ *  both languages, messages) brotli'd apart, and the bundled dataset alone (`datasetFile`, as the build
+ *  minifies it): what the byte total is made of. Apart, the parts compress slightly worse than together. */
+export function wasmComposition(wasmFile, datasetFile) {
+  const buf = readFileSync(wasmFile);
+  const parts = { code: [], data: [] };
+  let pos = 8;
+  const leb = () => {
+    let result = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = buf[pos++];
+      result += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return result;
+    }
+  };
+  while (pos < buf.length) {
+    const id = buf[pos++];
+    const size = leb();
+    if (id === 10) parts.code.push(buf.subarray(pos, pos + size));
+    if (id === 11) parts.data.push(buf.subarray(pos, pos + size));
+    pos += size;
+  }
+  const dataset = Buffer.from(JSON.stringify(JSON.parse(readFileSync(datasetFile, 'utf8'))));
+  return { code: brotli(Buffer.concat(parts.code)), data: brotli(Buffer.concat(parts.data)), dataset: brotli(dataset) };
+}
+
 /** The rows and their total as an aligned text table. */
 export function sizeTable(rows, total = sumRows(rows)) {
   const fmt = (n) => n.toLocaleString('en-US').padStart(10);
