@@ -61,6 +61,35 @@ struct Parser<'a, 'f> {
 
 type Step<T> = Result<T, &'static str>;
 
+/// The index of the first byte at or after `from` that ends a plain run inside a string (a quote, a backslash
+/// or a control character), or `bytes.len()`. All three are ASCII, so the run is cut on a character boundary.
+/// Eight bytes per step while none of them can be one: most of a dataset's bytes are string contents, and a
+/// byte at a time this scan was the parser's largest cost (0.3-0.5 s of about 1.1 s for 10,000 people at 4x).
+fn plain_run_end(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // Whether any byte of `word` is below `n` (n <= 128): exact, never a false "no".
+    let any_below = |word: u64, n: u64| word.wrapping_sub(ONES * n) & !word & HIGH_BITS != 0;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(eight);
+        // A byte equal to c is a zero byte of word ^ c..c.
+        if any_below(word ^ (ONES * u64::from(b'"')), 1) || any_below(word ^ (ONES * u64::from(b'\\')), 1) || any_below(word, 0x20) {
+            break;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 /// Powers of ten that are exact in an f64 (10^22 is the largest).
 const EXACT_POWERS_OF_TEN: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
@@ -188,12 +217,7 @@ impl<'a> Parser<'a, '_> {
         let mut built: Option<String> = None;
         loop {
             let start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos = plain_run_end(self.bytes, start);
             let run = &self.text[start..self.pos];
             match self.peek() {
                 None => return Err("unterminated string"),
@@ -462,6 +486,21 @@ mod tests {
     }
 
     proptest! {
+        /// The eight-bytes-at-a-time scan stops exactly where a byte-at-a-time scan does, from any start, on
+        /// bytes biased towards the three stoppers, their neighbours and high (non-ASCII) bytes.
+        #[test]
+        fn a_plain_run_ends_at_the_first_quote_backslash_or_control_byte(
+            bytes in prop::collection::vec(prop_oneof![
+                1 => Just(b'"'), 1 => Just(b'\\'), 1 => 0u8..0x21, 2 => prop::sample::select(vec![0x21u8, 0x23, 0x5b, 0x5d, 0x1f, 0x20]),
+                12 => 0x80u8..=0xff, 12 => 0x20u8..0x7f,
+            ], 0..80),
+            from in 0usize..80,
+        ) {
+            let from = from.min(bytes.len());
+            let expected = bytes[from..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map_or(bytes.len(), |i| from + i);
+            prop_assert_eq!(plain_run_end(&bytes, from), expected);
+        }
+
         /// Whatever serde_json writes (compact or pretty), this parser reads back to the same tree.
         #[test]
         fn reads_what_serde_json_writes(v in arb_value(), pretty in any::<bool>()) {
