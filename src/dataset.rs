@@ -379,7 +379,8 @@ impl Validator {
         if trimmed.is_empty() {
             return self.fail(path, Reason::Empty);
         }
-        if trimmed.chars().count() > max {
+        // A string has at least as many bytes as characters: count characters only when the bytes exceed.
+        if trimmed.len() > max && trimmed.chars().count() > max {
             return self.fail(path, Reason::TooLong { max });
         }
         Some(trimmed.to_owned())

@@ -249,6 +249,13 @@ fn huge_strings_and_too_many_records_are_refused_with_few_listed_problems() {
     let mut j = raw();
     j["people"][0]["name_en"] = serde_json::json!("x".repeat(100_000));
     assert!(problems_of(j).iter().any(|p| p.path == "people[0].name_en" && matches!(p.reason, Reason::TooLong { .. })));
+    // The limit counts characters, not bytes: 2,000 Chinese characters (6,000 bytes) pass, 2,001 do not.
+    let max = msl_departures::dataset::MAX_TEXT_CHARS;
+    let mut j = raw();
+    j["people"][0]["destination"]["role"]["zh"] = serde_json::json!("中".repeat(max));
+    assert!(read(&j).is_ok());
+    j["people"][0]["destination"]["role"]["zh"] = serde_json::json!("中".repeat(max + 1));
+    assert!(problems_of(j).iter().any(|p| p.path == "people[0].destination.role.zh" && matches!(p.reason, Reason::TooLong { .. })));
 
     let mut j = raw();
     j["people"] = serde_json::Value::Array(vec![serde_json::json!({}); MAX_PEOPLE + 1]);
