@@ -59,7 +59,10 @@ test("the article's example: 4 weeks of $100M a year is $7.7M, one month is $8.3
   assert.match(values, /4 weeks ≈ \$7\.7M/);
   assert.match(await example.innerText(), /hypothetical/i);
   assert.match(await example.innerText(), /Unverified/);
-  await page.locator('[data-testid=calc-use-example]').click();
+  // By keyboard: a pointer click can miss while the cards above finish laying out (content-visibility)
+  // and move the button after the click was aimed (seen once in three runs).
+  await page.locator('[data-testid=calc-use-example]').focus();
+  await page.keyboard.press('Enter');
   assert.equal(await chosenOnce(page, '$8.3M ($8,333,333)'), '$8.3M ($8,333,333)');
   assert.equal(await page.locator('[data-testid=calc-weeks-text]').inputValue(), '1 month');
   // The slider agrees with the text (4.3 weeks = position 43) and drives it back.
