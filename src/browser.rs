@@ -150,9 +150,21 @@ pub fn filtered_json(raw: &str, ids: &[&str]) -> Result<String, JsValue> {
     JSON::stringify_with_replacer_and_space(&root, &JsValue::NULL, &JsValue::from_f64(2.0))?.as_string().ok_or_else(|| "not a string".into())
 }
 
-/// The address of the current view.
+/// The address of the current view, without its fragment: the view lives in the query, and inside an embed
+/// the fragment only carries `embed.js`'s bookkeeping (`#embed-id=…&embed-origin=…`), not for sharing.
 pub fn current_url() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
+/// Whether this page runs inside the iframe that `embed.js` made: a frame whose fragment names the host's
+/// origin. That iframe is sandboxed without downloads, so the widget offers its full page for them instead.
+pub fn in_snippet_frame() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let framed = matches!(window.parent(), Ok(Some(parent)) if !js_sys::Object::is(&parent, &window));
+    framed && crate::frame::frame_params(&window.location().hash().unwrap_or_default(), None).is_some()
 }
 
 /// How a share request ended.

@@ -4,7 +4,8 @@
 //! programs read Chinese correctly; cells that a spreadsheet would run as a formula are neutralised.
 
 use crate::markup::escape_html;
-use crate::model::{Dataset, Person, Text};
+use crate::i18n::status_label;
+use crate::model::{Dataset, Lang, Person, Status, Text};
 
 /// The CSV columns, in order.
 pub const CSV_COLUMNS: [&str; 24] = [
@@ -123,6 +124,14 @@ pub fn file_name(dataset: &Dataset, filtered: bool, extension: &str) -> String {
     format!("msl-departures-{}{}.{}", dataset.last_updated.iso(), if filtered { "-filtered" } else { "" }, extension)
 }
 
+/// " [Unverified · 未经证实]" after a claim that is not confirmed, in both languages like the rest of the table.
+fn status_mark(status: Status) -> String {
+    if status == Status::Confirmed {
+        return String::new();
+    }
+    format!(" [{} · <span lang=\"zh-Hans\">{}</span>]", status_label(status, Lang::En), status_label(status, Lang::Zh))
+}
+
 /// The `<noscript>` fallback of index.html: every person with destination and sources, in both languages.
 /// Generated from the dataset; a test fails if index.html differs, so the two can never drift.
 pub fn noscript_html(dataset: &Dataset) -> String {
@@ -131,13 +140,17 @@ pub fn noscript_html(dataset: &Dataset) -> String {
     h.push_str("<p>This page works best with JavaScript; here is the data without it. <span lang=\"zh-Hans\">此页面需要 JavaScript 才能完整显示；以下为数据列表。</span></p>\n");
     h.push_str("<table>\n<thead><tr><th scope=\"col\">Name · <span lang=\"zh-Hans\">姓名</span></th><th scope=\"col\">Time at Meta · <span lang=\"zh-Hans\">在 Meta 任职</span></th><th scope=\"col\">Went to · <span lang=\"zh-Hans\">去向</span></th><th scope=\"col\">Sources · <span lang=\"zh-Hans\">来源</span></th></tr></thead>\n<tbody>\n");
     for p in &dataset.people {
-        let dest = match &p.destination.org {
+        let mut dest = match &p.destination.org {
             Some(org) => {
                 let role = p.destination.role.as_ref().map(|r| format!(" · {}", r.en)).unwrap_or_default();
                 format!("{}{} · <span lang=\"zh-Hans\">{}</span>", escape_html(&org.en), escape_html(&role), escape_html(&org.zh))
             }
             None => "Not announced · <span lang=\"zh-Hans\">尚未公布</span>".to_owned(),
         };
+        dest.push_str(&status_mark(p.destination.check.status));
+        for later in &p.later {
+            dest.push_str(&format!("; later: {} · <span lang=\"zh-Hans\">其后：{}</span>", escape_html(&later.org.en), escape_html(&later.org.zh)));
+        }
         let sources: Vec<String> = p
             .sources
             .iter()
@@ -145,11 +158,13 @@ pub fn noscript_html(dataset: &Dataset) -> String {
             .map(|s| format!("<li><a href=\"{}\" rel=\"noopener noreferrer\">{}</a></li>", escape_html(&s.url), escape_html(&s.publisher)))
             .collect();
         h.push_str(&format!(
-            "<tr><th scope=\"row\">{} · <span lang=\"zh-Hans\">{}</span></th><td>{} · <span lang=\"zh-Hans\">{}</span></td><td>{}</td><td><ul>{}</ul></td></tr>\n",
+            "<tr><th scope=\"row\">{} · <span lang=\"zh-Hans\">{}</span>{}</th><td data-label=\"Time at Meta · 在 Meta 任职\">{} · <span lang=\"zh-Hans\">{}</span>{}</td><td data-label=\"Went to · 去向\">{}</td><td data-label=\"Sources · 来源\"><ul>{}</ul></td></tr>\n",
             escape_html(&p.name_en),
             escape_html(&p.name_zh.text),
+            status_mark(p.name_zh.check.status),
             escape_html(&p.tenure.reported.en),
             escape_html(&p.tenure.reported.zh),
+            status_mark(p.tenure.check.status),
             dest,
             sources.join("")
         ));
@@ -211,6 +226,18 @@ mod tests {
     #[test]
     fn html_is_escaped() {
         assert_eq!(escape_html("<img src=x onerror='a'>&\""), "&lt;img src=x onerror=&#39;a&#39;&gt;&amp;&quot;");
+    }
+
+    #[test]
+    fn the_noscript_table_marks_every_claim_that_is_not_confirmed_and_gives_later_moves() {
+        let html = noscript_html(&dataset());
+        let unverified = " [Unverified · <span lang=\"zh-Hans\">未经证实</span>]";
+        assert!(html.contains(&format!("<span lang=\"zh-Hans\">吴志浩</span>{unverified}</th>")), "the article's guessed name");
+        assert!(html.contains(&format!("<span lang=\"zh-Hans\">超过4年</span>{unverified}</td>")), "Markosyan's tenure");
+        assert!(html.contains(&format!("<span lang=\"zh-Hans\">OpenAI</span>{unverified}</td>")), "Mohiuddin's title");
+        assert!(html.contains("[Disputed · <span lang=\"zh-Hans\">有争议</span>]"), "Verma's tenure");
+        assert!(html.contains("; later: Periodic Labs"), "Agarwal's later move");
+        assert!(!html.contains("伯特·马赫</span> ["), "a confirmed name carries no mark");
     }
 
     /// Regenerate with `make noscript` (UPDATE_NOSCRIPT=1) after changing the dataset.

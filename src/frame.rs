@@ -71,6 +71,24 @@ pub fn is_origin(s: &str) -> bool {
         && rest.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
 }
 
+/// Where a modal dialog goes inside the embed's iframe: at the height of the button that opened it. The
+/// iframe is as tall as the widget, so "centred in the viewport" would be the middle of the whole widget,
+/// possibly screens away from where the reader is; the opener is where they are. Kept on screen (an 8 px
+/// margin) when the dialog is taller than the space below the opener. Pure, so it is tested natively.
+pub fn dialog_top(opener_top: f64, dialog_height: f64, viewport_height: f64) -> f64 {
+    let lowest = viewport_height - dialog_height - 8.0;
+    let top = if opener_top.is_finite() { opener_top.min(lowest) } else { 8.0 };
+    if top.is_finite() { top.max(8.0) } else { 8.0 }
+}
+
+/// Whether the page is being sized by an embedding host (the height reporter runs).
+pub fn is_framed() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.has_attribute(FRAMED_ATTR))
+}
+
 /// The height reported to the host: whole CSS pixels, rounded up so no line is cut off; a
 /// non-finite or negative measurement (never expected) reports nothing.
 pub fn reported_height(measured: f64) -> Option<u32> {
@@ -170,6 +188,16 @@ fn origin_of(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dialog_in_the_embed_opens_where_its_button_is_and_stays_on_screen() {
+        assert_eq!(dialog_top(2400.0, 500.0, 5000.0), 2400.0);
+        assert_eq!(dialog_top(4800.0, 500.0, 5000.0), 4492.0, "near the bottom: lifted to fit");
+        assert_eq!(dialog_top(-50.0, 500.0, 5000.0), 8.0);
+        assert_eq!(dialog_top(100.0, 900.0, 600.0), 8.0, "taller than the frame: its top edge first");
+        assert_eq!(dialog_top(f64::NAN, 500.0, 5000.0), 8.0);
+        assert_eq!(dialog_top(300.0, 500.0, f64::NAN), 300.0);
+    }
 
     #[test]
     fn the_fragment_names_the_embed_and_its_host() {

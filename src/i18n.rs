@@ -76,6 +76,8 @@ pub struct Ui {
     pub json_all: &'static str,
     pub download_failed: &'static str,
     pub share: &'static str,
+    /// Inside the embed's iframe (no downloads allowed there): a link to the full page instead.
+    pub download_on_full_page: &'static str,
     pub link_copied: &'static str,
     pub link_shared: &'static str,
     pub copy_failed: &'static str,
@@ -92,7 +94,7 @@ pub const UI_EN: Ui = Ui {
     title: "Who left Meta's Superintelligence Labs",
     intro: "Nine researchers and engineers left Meta's AI teams in August 2025, weeks after Mark Zuckerberg \
             formed Meta Superintelligence Labs. Each claim below carries the source behind it and how sure we are.",
-    language_switch_label: "Language",
+    language_switch_label: "(switch the page to Chinese)",
     other_language_name: "中文",
     people_list_label: "People who left",
     tenure: "Time at Meta",
@@ -156,6 +158,7 @@ pub const UI_EN: Ui = Ui {
     json_all: "JSON: whole dataset",
     download_failed: "The download could not be started.",
     share: "Share this view",
+    download_on_full_page: "Download on the full page (opens a new tab)",
     link_copied: "Link copied.",
     link_shared: "Shared.",
     copy_failed: "Copy this link:",
@@ -172,7 +175,7 @@ pub const UI_ZH: Ui = Ui {
     title: "谁离开了 Meta 超级智能实验室",
     intro: "2025年8月，马克·扎克伯格组建 Meta 超级智能实验室（MSL）仅数周后，九名研究员和工程师离开了 Meta 的 AI 团队。\
             下面每条信息都注明了来源和可信程度。",
-    language_switch_label: "语言",
+    language_switch_label: "（切换为英文）",
     other_language_name: "English",
     people_list_label: "离职人员",
     tenure: "在 Meta 任职",
@@ -236,6 +239,7 @@ pub const UI_ZH: Ui = Ui {
     json_all: "JSON：完整数据集",
     download_failed: "无法开始下载。",
     share: "分享此视图",
+    download_on_full_page: "在完整页面下载（新标签页打开）",
     link_copied: "链接已复制。",
     link_shared: "已分享。",
     copy_failed: "请复制此链接：",
@@ -267,6 +271,16 @@ pub fn cohort_label(cohort: Cohort, lang: Lang) -> &'static str {
 }
 
 /// Status spelled out in words, so it never depends on colour.
+/// Appends " [Disputed]" / "［有争议］" to a text whose claim is not confirmed: how every fact carries its status.
+pub fn push_status_mark(s: &mut String, status: Status, lang: Lang) {
+    if status != Status::Confirmed {
+        let (open, close) = if lang == Lang::Zh { ("［", "］") } else { (" [", "]") };
+        s.push_str(open);
+        s.push_str(status_label(status, lang));
+        s.push_str(close);
+    }
+}
+
 pub fn status_label(status: Status, lang: Lang) -> &'static str {
     match (status, lang) {
         (Status::Confirmed, Lang::En) => "Confirmed",

@@ -23,7 +23,7 @@
 //!   (`mo`, `month(s)`, `个月`, `月`), years (`y`, `yr(s)`, `year(s)`, `年`): `8.5 weeks`, `3 months`, `2y`, `10周`.
 
 use crate::i18n::group_thousands;
-use crate::model::{Date, Lang, Person, TenurePrecision};
+use crate::model::{Date, Lang, Person, Status, TenurePrecision};
 
 // ---------------------------------------------------------------------------------------------------------
 // Constants
@@ -1155,6 +1155,24 @@ pub fn format_count(x: f64) -> String {
     format_weeks_input(x)
 }
 
+/// The result's first line: the weeks, the package (a preset with the fact-check status of the report it
+/// rests on, beside the figure, so a rumoured package is never read as a fact) and the model.
+pub fn result_lead(o: &Outcome, package: PackageId, report_status: Option<Status>, lang: Lang) -> String {
+    let u = calc_ui(lang);
+    let mut pkg = match package {
+        PackageId::Custom => u.custom_in_lead.to_owned(),
+        preset => preset.label(lang).to_owned(),
+    };
+    // Mid-sentence in English: "on up to $300M…", not "on Up to".
+    if let Some(first) = pkg.get_mut(0..1) {
+        first.make_ascii_lowercase();
+    }
+    if let Some(status) = report_status.filter(|_| package != PackageId::Custom) {
+        crate::i18n::push_status_mark(&mut pkg, status, lang);
+    }
+    fill(u.result_lead, &[&format_weeks_input(o.weeks), &pkg, o.model.label(lang)])
+}
+
 /// Replaces each "{}" in `template` with the next argument, so each language keeps its own word order.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
@@ -1211,8 +1229,10 @@ pub struct CalcUi {
     pub signon_label: &'static str,
     pub signon_hint: &'static str,
     pub result_heading: &'static str,
-    /// "Before tax, {} weeks at Meta, {}:" (weeks, model name)
+    /// "Before tax, for {} weeks at Meta on {}, {}:" (weeks, package with its fact-check mark, model name)
     pub result_lead: &'static str,
+    /// The custom package as the result's first line names it.
+    pub custom_in_lead: &'static str,
     /// "Across the three models: {} to {}."
     pub range: &'static str,
     pub chosen_marker: &'static str,
@@ -1300,7 +1320,8 @@ pub const CALC_UI_EN: CalcUi = CalcUi {
                   day one, on top of the package; such bonuses are often repayable after an early exit, which this \
                   ignores.",
     result_heading: "Result",
-    result_lead: "Before tax, for {} weeks at Meta, {}:",
+    result_lead: "Before tax, for {} weeks at Meta on {}, {}:",
+    custom_in_lead: "your own amount",
     range: "The three models give {} to {}.",
     chosen_marker: "chosen",
     stock_part: "of which stock",
@@ -1381,7 +1402,8 @@ pub const CALC_UI_ZH: CalcUi = CalcUi {
     signon_hint: "假设为 0：报道中的“1 亿美元签约金”已被 Meta 首席技术官和卢卡斯·拜尔否认。第一天发放，另计在薪酬包之外；\
                   这类奖金提前离职时通常要退还，这里没有计入。",
     result_heading: "结果",
-    result_lead: "税前，在 Meta {} 周，{}：",
+    result_lead: "税前，在 Meta {} 周，按{}，{}：",
+    custom_in_lead: "自定义金额",
     range: "三种模型的结果在 {} 至 {} 之间。",
     chosen_marker: "所选",
     stock_part: "其中股票",
@@ -1564,6 +1586,20 @@ mod tests {
     }
 
     // ---- the article's example ----
+
+    #[test]
+    fn the_result_lead_names_the_package_and_marks_a_rumoured_one_beside_the_figure() {
+        let o = compute(&CalcInputs::default()).expect("the default inputs compute");
+        assert_eq!(
+            result_lead(&o, PackageId::Altman100m, Some(Status::Disputed), Lang::En),
+            "Before tax, for 4 weeks at Meta on $100M a year [Disputed], Straight-line (the internet's sum):"
+        );
+        assert_eq!(result_lead(&o, PackageId::Altman100m, Some(Status::Disputed), Lang::Zh), "税前，在 Meta 4 周，按每年 1 亿美元［有争议］，按时间平摊（网友的算法）：");
+        assert!(result_lead(&o, PackageId::Wired300m, Some(Status::Unverified), Lang::En).contains("on up to $300M over four years, over $100M in the first year [Unverified], "));
+        // A confirmed report needs no mark; the reader's own amount has no report at all.
+        assert!(result_lead(&o, PackageId::Altman100m, Some(Status::Confirmed), Lang::En).contains("on $100M a year, "));
+        assert!(result_lead(&o, PackageId::Custom, Some(Status::Disputed), Lang::En).contains("on your own amount, "));
+    }
 
     #[test]
     fn the_articles_example_is_reproduced() {

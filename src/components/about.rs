@@ -73,13 +73,20 @@ pub fn Footer() -> impl IntoView {
         (Download::JsonAll, "download-json-all", |u| u.json_all),
     ];
 
+    // Inside the embed's sandboxed iframe a download silently does nothing: the same view's full page
+    // (where it works) opens in a new tab instead. Decided once: a page does not move in or out of a frame.
+    let framed = browser::in_snippet_frame();
+    let full_page = move || format!("{}?{}", browser::page_url().unwrap_or_default(), to_query(&state.url_state()));
     view! {
         <footer class="mslw-footer" data-testid="footer">
             <div class="mslw-actions" role="group" aria-label=tr(lang, |u| u.get_data)>
                 <span class="mslw-actions-title">{tr(lang, |u| u.get_data)}</span>
                 {buttons.into_iter().map(|(kind, testid, label)| view! {
-                    <button type="button" data-testid=testid on:click=move |_| download(kind)>{tr(lang, label)}</button>
+                    <button type="button" data-testid=testid hidden=framed on:click=move |_| download(kind)>{tr(lang, label)}</button>
                 }).collect_view()}
+                <a data-testid="download-full-page" hidden=!framed href=move || framed.then(full_page) target="_blank" rel="noopener noreferrer">
+                    {tr(lang, |u| u.download_on_full_page)}
+                </a>
                 <button type="button" data-testid="share" on:click=share>{tr(lang, |u| u.share)}</button>
             </div>
             <p class="mslw-message" role="status" data-testid="footer-message">{move || message.get()}</p>

@@ -72,9 +72,12 @@ pub fn App(input: AppInput) -> impl IntoView {
                     <p class="mslw-intro">{tr(lang, |u| u.intro)}</p>
                 </div>
                 <div class="mslw-controls" role="group" aria-label=tr(lang, |u| u.controls_label)>
-                    <button type="button" class="mslw-lang-switch" data-testid="lang-switch" on:click=toggle_lang
-                        aria-label=tr(lang, |u| u.language_switch_label)>
+                    // Named by what it shows ("中文"), then what it does: a spoken name that contains the visible
+                    // label (WCAG 2.5.3), with the language's own name read in that language.
+                    <button type="button" class="mslw-lang-switch" data-testid="lang-switch" on:click=toggle_lang>
                         <span lang=move || html_lang(other(lang.get()))>{tr(lang, |u| u.other_language_name)}</span>
+                        " "
+                        <span class="mslw-sr-only">{tr(lang, |u| u.language_switch_label)}</span>
                     </button>
                     <label class="mslw-inline-field" for=theme_label_for>
                         <span>{tr(lang, |u| u.theme_label)}</span>

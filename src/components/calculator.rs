@@ -11,7 +11,7 @@ use crate::i18n::{format_weeks_range, status_label};
 use crate::model::{Dataset, Lang, Person};
 use crate::pay::{
     article_example, calc_ui, cny_source_label, comparison_sentence, compute, cny_rate_text, error_for, fill, format_cny,
-    format_count, format_usd, format_usd_full_in, format_usd_short_in, format_weeks_input, parse_weeks,
+    format_count, format_usd, format_usd_full_in, format_usd_short_in, format_weeks_input, parse_weeks, result_lead,
     slider_to_weeks, weeks_for_person, weeks_to_slider, CalcInputs, CalcUi, Field, FieldError, Outcome, PackageId,
     ParseError, PayModel, PeriodKind, CNY_RATE_SOURCE_URL, MEDIAN_SOURCE_URL, SLIDER_MAX,
 };
@@ -237,7 +237,8 @@ fn TextField(
         <div class="mslw-calc-field" class:mslw-calc-field-invalid=move || error.get().is_some()>
             <label class="mslw-calc-label" for=field_id.clone()>{move || calc_ui(lang.get()).field_text(field).0}</label>
             <p class="mslw-calc-hint" id=hint_id>{move || calc_ui(lang.get()).field_text(field).1}</p>
-            <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="mslw-calc-input"
+            // Weeks take units ("3 months"): a phone's decimal keypad has no letters.
+            <input type="text" inputmode=if field == Field::Weeks { "text" } else { "decimal" } autocomplete="off" spellcheck="false" class="mslw-calc-input"
                 id=field_id data-testid=testid
                 aria-invalid=move || error.get().map(|_| "true")
                 aria-describedby=described_by
@@ -340,10 +341,17 @@ fn CalcResult(
     result_id: String,
     heading_id: String,
 ) -> impl IntoView {
+    let report_status = {
+        let dataset = dataset.clone();
+        move |package: PackageId| package.report_id().and_then(|id| dataset.pay_reports.iter().find(|r| r.id == id)).map(|r| r.check.status)
+    };
     let summary = move || {
         let l = lang.get();
         computed.with(|c| match c {
-            Ok(o) => fill(calc_ui(l).result_lead, &[&format_weeks_input(o.weeks), o.model.label(l)]),
+            Ok(o) => {
+                let package = inputs.with(|i| i.package);
+                result_lead(o, package, report_status(package), l)
+            }
             Err(_) => calc_ui(l).fix_fields.to_owned(),
         })
     };

@@ -118,6 +118,12 @@ pub fn card_markup(person: &Person, lang: Lang, title_id: &str) -> String {
     markup::element(&mut out, "span", &[("lang", "en")], &person.name_en);
     out.push(' ');
     markup::element(&mut out, "span", &[("class", "mslw-name-zh"), ("lang", "zh-Hans")], &person.name_zh.text);
+    // A Chinese name no source gives (the article's guess) is marked where it is shown, not only in the detail.
+    let mut name_mark = String::new();
+    push_status(&mut name_mark, &person.name_zh.check, lang);
+    if !name_mark.is_empty() {
+        markup::element(&mut out, "span", &[("class", "mslw-name-mark"), ("data-testid", "name-zh-status")], &name_mark);
+    }
     out.push_str("</h3>");
     markup::element(&mut out, "p", &[("class", "mslw-badge"), ("data-cohort", person.cohort.as_str())], cohort_label(person.cohort, lang));
     out.push_str("<dl class=\"mslw-facts\">");
@@ -194,9 +200,17 @@ fn tenure_text(p: &Person, l: Lang) -> String {
 }
 
 fn path_text(p: &Person, l: Lang) -> String {
-    let mut steps: Vec<&str> = p.prior_employers.iter().map(|e| e.org.get(l)).collect();
-    steps.push("Meta");
-    steps.push(p.destination.org.as_ref().map(|o| o.get(l)).unwrap_or(ui(l).not_announced));
+    let mut steps: Vec<String> = p
+        .prior_employers
+        .iter()
+        .map(|e| {
+            let mut step = e.org.get(l).to_owned();
+            push_status(&mut step, &e.check, l);
+            step
+        })
+        .collect();
+    steps.push("Meta".to_owned());
+    steps.push(p.destination.org.as_ref().map(|o| o.get(l)).unwrap_or(ui(l).not_announced).to_owned());
     let mut s = steps.join(" → ");
     for later in &p.later {
         s.push_str(&format!(" → {} ({})", later.org.get(l), ui(l).later));
@@ -243,14 +257,8 @@ fn announced_text(p: &Person, l: Lang) -> String {
     s
 }
 
-/// Appends "[Disputed]" / "［有争议］" to a fact whose claim is not confirmed.
 fn push_status(s: &mut String, check: &Check, l: Lang) {
-    if check.status != Status::Confirmed {
-        let (open, close) = if l == Lang::Zh { ("［", "］") } else { (" [", "]") };
-        s.push_str(open);
-        s.push_str(status_label(check.status, l));
-        s.push_str(close);
-    }
+    crate::i18n::push_status_mark(s, check.status, l);
 }
 
 /// Appends a source as an `<li>`: a link when its URL is a safe https address, else plain text with a note.
@@ -299,6 +307,18 @@ mod tests {
         }
         let zh = card_markup(&p, Lang::Zh, "w-name-chi-hao-wu");
         assert!(zh.contains(cohort_label(p.cohort, Lang::Zh)));
+    }
+
+    #[test]
+    fn an_unverified_chinese_name_and_employer_are_marked_where_they_are_shown() {
+        // No source gives 吴志浩 (the article's guess at "Chi-Hao"): the heading says so beside the name.
+        let wu = card_markup(&person("chi-hao-wu"), Lang::En, "t");
+        assert!(wu.contains("<span class=\"mslw-name-zh\" lang=\"zh-Hans\">吴志浩</span><span class=\"mslw-name-mark\" data-testid=\"name-zh-status\"> [Unverified]</span></h3>"), "{wu}");
+        assert!(card_markup(&person("chi-hao-wu"), Lang::Zh, "t").contains("吴志浩</span><span class=\"mslw-name-mark\" data-testid=\"name-zh-status\">［未经证实］</span>"));
+        assert!(!card_markup(&person("bert-maher"), Lang::En, "t").contains("name-zh-status"));
+        // Ethan Knight's OpenAI internship before Meta is unverified; the rest of his path is confirmed.
+        assert_eq!(path_text(&person("ethan-knight"), Lang::En), "OpenAI [Unverified] → Tesla → xAI → Meta → OpenAI");
+        assert!(path_text(&person("afroz-mohiuddin"), Lang::Zh).starts_with("谷歌［未经证实］ → Meta"), "{}", path_text(&person("afroz-mohiuddin"), Lang::Zh));
     }
 
     #[test]

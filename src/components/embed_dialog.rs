@@ -99,8 +99,16 @@ pub fn EmbedDialog(
     let open = move |_| {
         status.set(CopyStatus::Idle);
         if let Some(d) = dialog.get() {
+            let framed = crate::frame::is_framed();
+            // Placed before opening too: opening focuses the dialog, and the host page scrolls to wherever it is.
+            if framed {
+                place_by_opener(&d, button.get().as_ref());
+            }
             // Fails only if already open or detached; either way there is nothing to do.
             let _ = d.show_modal();
+            if framed {
+                place_by_opener(&d, button.get().as_ref());
+            }
         }
     };
     let close = move |_| {
@@ -174,6 +182,20 @@ fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
     let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(JsValue::is_object)?;
     let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
     write.call1(&clipboard, &text.into()).ok()?.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// Inside the embed's iframe, puts the dialog at its opener's height (see [`crate::frame::dialog_top`]).
+fn place_by_opener(dialog: &web_sys::HtmlDialogElement, opener: Option<&web_sys::HtmlButtonElement>) {
+    let (Some(opener), Some(window)) = (opener, web_sys::window()) else {
+        return;
+    };
+    let viewport = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let top = crate::frame::dialog_top(opener.get_bounding_client_rect().top(), dialog.get_bounding_client_rect().height(), viewport);
+    // Through the CSSOM, which a strict style-src allows (a style attribute it would not). Whole pixels:
+    // formatting an f64 would pull the float printer (about 7 KB) into the wasm.
+    if let Ok(style) = js_sys::Reflect::get(dialog, &"style".into()) {
+        let _ = js_sys::Reflect::set(&style, &"margin".into(), &format!("{}px auto auto", top.round() as i64).into());
+    }
 }
 
 #[cfg(test)]

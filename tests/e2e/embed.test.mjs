@@ -321,3 +321,50 @@ test('inside the sandboxed iframe a source link opens a new tab (allow-popups), 
   assert.equal(page.url(), url, 'the host page stays where it is');
   await context.close();
 });
+
+test('inside the iframe: the Embed dialog opens where its button is, downloads go to the full page, Share gives a clean link', async () => {
+  const url = hostPage('framed-ui.html', snippet('lang=en&dest=openai'));
+  const { page, context } = await openPage(browser, url);
+  const frame = await widgetFrame(page, 'body');
+  await sizedToContent(page, frame, 'body');
+  const iframe = page.locator('iframe');
+  assert.ok((await iframe.boundingBox()).height > 2 * (await page.evaluate(() => innerHeight)), 'the iframe is taller than two screens');
+
+  // The dialog: inside the host's visible area, not in the middle of the tall iframe.
+  const button = frame.locator('[data-testid=embed-button]');
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+  const dialog = frame.locator('[data-testid=embed-dialog]');
+  await dialog.waitFor({ state: 'visible' });
+  const box = await dialog.boundingBox(); // in the host page's viewport coordinates
+  const viewport = await page.evaluate(() => innerHeight);
+  assert.ok(box.y >= 0 && box.y + Math.min(box.height, viewport) <= viewport + 1, `dialog at ${box.y}..${box.y + box.height} of a ${viewport}px viewport`);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+
+  // Downloads: the sandbox blocks them, so the buttons give way to the same view's full page in a new tab.
+  for (const id of ['download-csv-shown', 'download-csv-all', 'download-json-shown', 'download-json-all']) {
+    assert.equal(await frame.locator(`[data-testid=${id}]`).isVisible(), false, id);
+  }
+  const link = frame.locator('[data-testid=download-full-page]');
+  assert.ok(await link.isVisible());
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.equal(await link.getAttribute('href'), `${widget.origin}/?lang=en&dest=openai`);
+
+  // Share: without the clipboard (denied in a cross-origin frame) the link is shown, without embed.js's fragment.
+  await frame.locator('[data-testid=share]').click();
+  const message = frame.locator('[data-testid=footer-message]');
+  await message.filter({ hasText: 'http' }).waitFor();
+  const shared = await message.innerText();
+  assert.ok(shared.endsWith(`${widget.origin}/?lang=en&dest=openai`), shared);
+  assert.ok(!shared.includes('embed-'), shared);
+  await context.close();
+});
+
+test('the standalone page (not framed) keeps its download buttons and no full-page link', async () => {
+  const { page, context } = await openPage(browser, `${widget.origin}/?lang=en`);
+  await widgetReady(page);
+  assert.ok(await page.locator('[data-testid=download-csv-all]').isVisible());
+  assert.equal(await page.locator('[data-testid=download-full-page]').isVisible(), false);
+  await context.close();
+});

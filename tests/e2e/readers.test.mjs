@@ -107,6 +107,26 @@ test('print shows every card expanded and no controls', async () => {
   await context.close();
 });
 
+test('a filtered printout says it is filtered and what the calculator used; its hints keep their width', async () => {
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en&dest=openai&pkg=wired-300m&weeks=8`, { viewport: { width: 794, height: 1123 } });
+  await widgetReady(page);
+  await page.emulateMedia({ media: 'print' });
+  const count = page.locator('[data-testid=result-count]');
+  assert.ok(await count.isVisible(), 'the count is printed');
+  assert.match(await count.innerText(), /^4 of 9/);
+  // The weeks typed, and only the chosen package and model, with their hints at a readable width.
+  assert.equal(await page.locator('[data-testid=calc-weeks-text]').inputValue(), '8');
+  assert.ok(await page.locator('[data-testid=calc-weeks-text]').isVisible(), 'the weeks field prints with its value');
+  const options = await page.locator('.mslw-calc-option').evaluateAll((os) =>
+    os.filter((o) => o.getBoundingClientRect().height > 0).map((o) => ({ text: o.innerText, hintWidth: o.querySelector('.mslw-calc-hint')?.getBoundingClientRect().width ?? null })),
+  );
+  assert.equal(options.length, 2, JSON.stringify(options));
+  assert.match(options[0].text, /^Up to \$300M over four years/);
+  for (const o of options) assert.ok(o.hintWidth === null || o.hintWidth > 200, `hint squeezed: ${JSON.stringify(o)}`);
+  assert.match(await page.locator('[data-testid=calc-summary]').innerText(), /on up to \$300M over four years, over \$100M in the first year \[Unverified\]/);
+  await context.close();
+});
+
 test('with JavaScript disabled the page lists all nine people with their sources', async () => {
   const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -42,6 +42,8 @@ test("without ?lang the reader's browser language decides", async () => {
 test('the language switch translates the page in place', async () => {
   const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en`);
   await widgetReady(page);
+  // Its spoken name starts with what it shows (WCAG 2.5.3 label in name), then says what it does.
+  assert.equal(await page.getByRole('button', { name: '中文 (switch the page to Chinese)', exact: true }).count(), 1);
   await page.locator('[data-testid=lang-switch]').click();
   await page.waitForFunction(() => document.querySelector('h2')?.textContent.includes('超级智能'));
   assert.equal(
@@ -49,5 +51,15 @@ test('the language switch translates the page in place', async () => {
     await page.locator('[data-person-id=aram-markosyan] [data-testid=destination]').textContent(),
     '尚未公布',
   );
+  assert.equal(await page.getByRole('button', { name: 'English （切换为英文）', exact: true }).count(), 1);
   await context.close();
+});
+
+test('a chosen theme colours the whole page, not only the widget, whatever the system prefers', async () => {
+  for (const [scheme, theme, expected] of [['light', 'dark', 'rgb(21, 23, 26)'], ['dark', 'light', 'rgb(255, 255, 255)']]) {
+    const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en&theme=${theme}`, { colorScheme: scheme, viewport: { width: 1600, height: 900 } });
+    await widgetReady(page);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), expected, `${theme} on a ${scheme} system`);
+    await context.close();
+  }
 });
