@@ -1139,7 +1139,15 @@ fn plain_amount_zh(usd: f64) -> String {
 /// Yuan in the active language: "CNY 54.7M (CNY 54,739,231)" / "约 5,474 万元人民币".
 pub fn format_cny(cny: f64, lang: Lang) -> String {
     match lang {
-        Lang::En => fill("{} ({})", &[&format_cny_short(cny), &format_cny_full(cny)]),
+        Lang::En => {
+            let (short, full) = (format_cny_short(cny), format_cny_full(cny));
+            // "CNY 0", not "CNY 0 (CNY 0)".
+            if short == full {
+                full
+            } else {
+                fill("{} ({})", &[&short, &full])
+            }
+        }
         Lang::Zh => format_cny_zh(cny),
     }
 }
@@ -1235,6 +1243,8 @@ pub struct CalcUi {
     pub custom_in_lead: &'static str,
     /// "Across the three models: {} to {}."
     pub range: &'static str,
+    /// When the three models agree (a tenure past every vesting date): one figure, not "$115M to $115M".
+    pub range_same: &'static str,
     pub chosen_marker: &'static str,
     pub stock_part: &'static str,
     pub rates_heading: &'static str,
@@ -1323,6 +1333,7 @@ pub const CALC_UI_EN: CalcUi = CalcUi {
     result_lead: "Before tax, for {} weeks at Meta on {}, {}:",
     custom_in_lead: "your own amount",
     range: "The three models give {} to {}.",
+    range_same: "The three models all give {}.",
     chosen_marker: "chosen",
     stock_part: "of which stock",
     rates_heading: "Per unit of time at Meta",
@@ -1405,6 +1416,7 @@ pub const CALC_UI_ZH: CalcUi = CalcUi {
     result_lead: "税前，在 Meta {} 周，按{}，{}：",
     custom_in_lead: "自定义金额",
     range: "三种模型的结果在 {} 至 {} 之间。",
+    range_same: "三种模型的结果都是 {}。",
     chosen_marker: "所选",
     stock_part: "其中股票",
     rates_heading: "按在 Meta 的时间折算",

@@ -391,7 +391,9 @@ pub fn details_markup(o: &Outcome, l: Lang) -> String {
     if o.weeks <= 0.0 {
         markup::element(&mut out, "p", &[("class", "mslw-calc-zero"), ("data-testid", "calc-zero-note")], u.zero_weeks);
     }
-    markup::element(&mut out, "p", &[("data-testid", "calc-range")], &fill(u.range, &[&format_usd_short_in(o.amounts.low(), l), &format_usd_short_in(o.amounts.high(), l)]));
+    let (low, high) = (format_usd_short_in(o.amounts.low(), l), format_usd_short_in(o.amounts.high(), l));
+    let range = if low == high { fill(u.range_same, &[&low]) } else { fill(u.range, &[&low, &high]) };
+    markup::element(&mut out, "p", &[("data-testid", "calc-range")], &range);
     out.push_str("<ul class=\"mslw-calc-models\" data-testid=\"calc-models\">");
     for m in PayModel::ALL {
         let chosen = m == o.model;
@@ -468,8 +470,10 @@ fn ArticleExample(
     let labelled_by = heading_id.clone();
     let text = move || example_markup(&dataset.hypothetical, &heading_id, lang.get());
     let use_example = move |_| {
+        // Typed as a reader of that language would type it (the field reads both).
+        let one_month = if lang.get_untracked() == Lang::Zh { "1个月" } else { "1 month" };
         inputs.update(|i| {
-            i.weeks = "1 month".into();
+            i.weeks = one_month.into();
             i.package = PackageId::Altman100m;
             i.model = PayModel::StraightLine;
             i.person = None;
@@ -528,6 +532,12 @@ mod tests {
         assert!(!html.contains("calc-zero-note") && !html.contains("calc-rates-none"));
         let zero = details_markup(&outcome("0"), Lang::Zh);
         assert!(zero.contains("data-testid=\"calc-zero-note\"") && zero.contains("data-testid=\"calc-rates-none\""));
+        // When the models agree, one figure: not "$0 to $0", "CNY 0 (CNY 0)" or "$115M to $115M".
+        let zero = details_markup(&outcome("0"), Lang::En);
+        assert!(zero.contains(">The three models all give $0.</p>"), "{zero}");
+        assert!(zero.contains("In yuan: CNY 0 at") && !zero.contains("(CNY 0)"), "{zero}");
+        assert!(details_markup(&outcome("60"), Lang::En).contains(">The three models all give $115M.</p>"));
+        assert!(details_markup(&outcome("60"), Lang::Zh).contains(">三种模型的结果都是 "));
     }
 
     #[test]
