@@ -1107,22 +1107,17 @@ pub fn format_usd_full_in(usd: f64, lang: Lang) -> String {
 /// An amount in the active language: "$7.7M ($7,692,308)" / "约 769 万美元（7,692,308 美元）".
 pub fn format_usd(usd: f64, lang: Lang) -> String {
     match lang {
-        Lang::En => {
-            let (short, full) = (format_usd_short(usd), format_usd_full(usd));
-            if short == full {
-                full
-            } else {
-                fill("{} ({})", &[&short, &full])
-            }
-        }
-        Lang::Zh => {
-            let (short, full) = (format_wan_yi(usd), plain_amount_zh(usd));
-            if short == full {
-                full
-            } else {
-                fill("{}（{}）", &[&short, &full])
-            }
-        }
+        Lang::En => short_then_full(format_usd_short(usd), format_usd_full(usd), "{} ({})"),
+        Lang::Zh => short_then_full(format_wan_yi(usd), plain_amount_zh(usd), "{}（{}）"),
+    }
+}
+
+/// "$7.7M ($7,692,308)", but "$0" and "CNY 0" once, not "$0 ($0)".
+fn short_then_full(short: String, full: String, template: &str) -> String {
+    if short == full {
+        full
+    } else {
+        fill(template, &[&short, &full])
     }
 }
 
@@ -1139,15 +1134,7 @@ fn plain_amount_zh(usd: f64) -> String {
 /// Yuan in the active language: "CNY 54.7M (CNY 54,739,231)" / "约 5,474 万元人民币".
 pub fn format_cny(cny: f64, lang: Lang) -> String {
     match lang {
-        Lang::En => {
-            let (short, full) = (format_cny_short(cny), format_cny_full(cny));
-            // "CNY 0", not "CNY 0 (CNY 0)".
-            if short == full {
-                full
-            } else {
-                fill("{} ({})", &[&short, &full])
-            }
-        }
+        Lang::En => short_then_full(format_cny_short(cny), format_cny_full(cny), "{} ({})"),
         Lang::Zh => format_cny_zh(cny),
     }
 }
