@@ -157,15 +157,6 @@ pub fn current_url() -> String {
     href.split('#').next().unwrap_or_default().to_owned()
 }
 
-/// Whether this page runs inside the iframe that `embed.js` made: a frame whose fragment names the host's
-/// origin. That iframe is sandboxed without downloads, so the widget offers its full page for them instead.
-pub fn in_snippet_frame() -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let framed = matches!(window.parent(), Ok(Some(parent)) if !js_sys::Object::is(&parent, &window));
-    framed && crate::frame::frame_params(&window.location().hash().unwrap_or_default(), None).is_some()
-}
 
 /// How a share request ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -81,42 +81,39 @@ pub fn dialog_top(opener_top: f64, dialog_height: f64, viewport_height: f64) -> 
     if top.is_finite() { top.max(8.0) } else { 8.0 }
 }
 
-/// Whether the page is being sized by an embedding host (the height reporter runs).
-pub fn is_framed() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .is_some_and(|root| root.has_attribute(FRAMED_ATTR))
-}
-
 /// The height reported to the host: whole CSS pixels, rounded up so no line is cut off; a
 /// non-finite or negative measurement (never expected) reports nothing.
 pub fn reported_height(measured: f64) -> Option<u32> {
     (measured.is_finite() && measured >= 0.0).then(|| measured.ceil().min(f64::from(u32::MAX)) as u32)
 }
 
+/// The embedding window and what the fragment says about it, when this page runs in a frame that a host
+/// can be told about (the iframe `embed.js` makes); `None` for a top-level page.
+fn host_frame() -> Option<(web_sys::Window, FrameParams)> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok().flatten()?;
+    if js_sys::Object::is(&parent, &window) {
+        return None;
+    }
+    let referrer_origin = window.document().and_then(|d| origin_of(&d.referrer()));
+    let hash = window.location().hash().unwrap_or_default();
+    frame_params(&hash, referrer_origin.as_deref()).map(|params| (parent, params))
+}
+
+/// Whether this page runs in the embed's iframe: as tall as the widget (so a centred dialog would be out of
+/// sight) and sandboxed without downloads. Known from the first render, before the reporter starts.
+pub fn in_host_frame() -> bool {
+    host_frame().is_some()
+}
+
 /// Starts the height reporter when the page runs inside a frame; a top-level page does nothing.
 /// The observer lives as long as the page (the standalone page never unmounts), so its closure is
 /// deliberately leaked.
 pub fn start_height_reporter() {
-    let Some(window) = web_sys::window() else {
+    let Some((parent, params)) = host_frame() else {
         return;
     };
-    let Ok(Some(parent)) = window.parent() else {
-        return;
-    };
-    if js_sys::Object::is(&parent, &window) {
-        return;
-    }
-    let Some(document) = window.document() else {
-        return;
-    };
-    let referrer_origin = origin_of(&document.referrer());
-    let hash = window.location().hash().unwrap_or_default();
-    let Some(params) = frame_params(&hash, referrer_origin.as_deref()) else {
-        return;
-    };
-    let Some(root) = document.document_element() else {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
         return;
     };
     report_to(parent, params, root);

@@ -23,7 +23,7 @@
 //!   (`mo`, `month(s)`, `个月`, `月`), years (`y`, `yr(s)`, `year(s)`, `年`): `8.5 weeks`, `3 months`, `2y`, `10周`.
 
 use crate::i18n::group_thousands;
-use crate::model::{Date, Lang, Person, Status, TenurePrecision};
+use crate::model::{Dataset, Date, Lang, PayReport, Person, Status, TenurePrecision};
 
 // ---------------------------------------------------------------------------------------------------------
 // Constants
@@ -449,6 +449,12 @@ impl PackageId {
             PackageId::Custom => None,
             p => Some(p.as_str()),
         }
+    }
+
+    /// The dataset's report the preset rests on (`None` for the reader's own amount, or a dataset without it).
+    pub fn report(self, dataset: &Dataset) -> Option<&PayReport> {
+        let id = self.report_id()?;
+        dataset.pay_reports.iter().find(|r| r.id == id)
     }
 }
 

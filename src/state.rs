@@ -55,7 +55,7 @@ pub struct WidgetState {
     pub choices: Memo<FilterState>,
     /// Who matches the search text. Recomputed only when the query changes, from the previous result.
     pub search_hits: Memo<SearchHits>,
-    /// Indices into `people` of everyone matching, in display order.
+    /// Indices into `dataset.people` of everyone matching, in display order.
     pub matching: Memo<Vec<usize>>,
 }
 

@@ -75,7 +75,7 @@ pub fn Footer() -> impl IntoView {
 
     // Inside the embed's sandboxed iframe a download silently does nothing: the same view's full page
     // (where it works) opens in a new tab instead. Decided once: a page does not move in or out of a frame.
-    let framed = browser::in_snippet_frame();
+    let framed = crate::frame::in_host_frame();
     let full_page = move || format!("{}?{}", browser::page_url().unwrap_or_default(), to_query(&state.url_state()));
     view! {
         <footer class="mslw-footer" data-testid="footer">

@@ -83,7 +83,7 @@ pub fn Calculator(
     let presets = [PackageId::Altman100m, PackageId::Wired300m]
         .into_iter()
         .map(|pkg| {
-            let report = pkg.report_id().and_then(|rid| dataset.pay_reports.iter().find(|r| r.id == rid).cloned());
+            let report = pkg.report(&dataset).cloned();
             view! {
                 <PackageOption pkg=pkg inputs=inputs lang=lang group=id("pkg") report=report />
             }
@@ -343,7 +343,7 @@ fn CalcResult(
 ) -> impl IntoView {
     let report_status = {
         let dataset = dataset.clone();
-        move |package: PackageId| package.report_id().and_then(|id| dataset.pay_reports.iter().find(|r| r.id == id)).map(|r| r.check.status)
+        move |package: PackageId| package.report(&dataset).map(|r| r.check.status)
     };
     let summary = move || {
         let l = lang.get();
@@ -552,7 +552,7 @@ mod tests {
     #[test]
     fn a_preset_says_what_it_rests_on_its_status_and_its_source_safely() {
         let data = crate::dataset::data_file_for_tests();
-        let report = |pkg: PackageId| pkg.report_id().and_then(|id| data.pay_reports.iter().find(|r| r.id == id)).cloned();
+        let report = |pkg: PackageId| pkg.report(&data).cloned();
         let mut wired = report(PackageId::Wired300m).expect("the data has the Wired report");
         let html = preset_hint_markup(PackageId::Wired300m, Some(&wired), Lang::En);
         assert!(html.starts_with(&markup::escape_html(PackageId::Wired300m.detail(Lang::En).unwrap_or_default())), "{html}");

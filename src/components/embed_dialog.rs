@@ -99,7 +99,7 @@ pub fn EmbedDialog(
     let open = move |_| {
         status.set(CopyStatus::Idle);
         if let Some(d) = dialog.get() {
-            let framed = crate::frame::is_framed();
+            let framed = crate::frame::in_host_frame();
             // Placed before opening too: opening focuses the dialog, and the host page scrolls to wherever it is.
             if framed {
                 place_by_opener(&d, button.get().as_ref());

@@ -51,7 +51,7 @@ pub fn Grid() -> impl IntoView {
             };
             let card = target.closest(CALC_BUTTON_SELECTOR).ok().flatten().and_then(|button| button.closest("[data-person-id]").ok().flatten());
             let id = card.and_then(|c| c.get_attribute("data-person-id"));
-            if let Some(person) = id.and_then(|id| data.dataset.people.iter().find(|p| p.id == id)) {
+            if let Some(person) = id.and_then(|id| data.dataset.person(&id)) {
                 show_in_calculator(state.calc, person, &data.id_prefix);
             }
         }
