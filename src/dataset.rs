@@ -200,7 +200,7 @@ impl Problem {
         if self.path.is_empty() {
             reason
         } else {
-            format!("{}: {}", self.path, reason)
+            crate::i18n::labelled(&self.path, &reason, lang)
         }
     }
 
@@ -222,40 +222,40 @@ impl Problem {
             }
             Reason::Empty if zh => "不能为空".into(),
             Reason::Empty => "must not be empty".into(),
-            Reason::TooLong { max } if zh => format!("过长（最多 {max} 个字符）"),
+            Reason::TooLong { max } if zh => format!("过长（最多{max}个字符）"),
             Reason::TooLong { max } => format!("is too long (at most {max} characters)"),
-            Reason::TooMany { max } if zh => format!("条目过多（最多 {max} 条）"),
+            Reason::TooMany { max } if zh => format!("条目过多（最多{max}条）"),
             Reason::TooMany { max } => format!("has too many entries (at most {max})"),
-            Reason::TooFew { min } if zh => format!("条目过少（至少 {min} 条）"),
+            Reason::TooFew { min } if zh => format!("条目过少（至少{min}条）"),
             Reason::TooFew { min } => format!("has too few entries (at least {min})"),
-            Reason::NotHttps if zh => "必须是 https:// 开头的有效链接".into(),
+            Reason::NotHttps if zh => "必须是以https://开头的有效链接".into(),
             Reason::NotHttps => "must be a valid https:// link".into(),
-            Reason::BadDate if zh => "日期应为 YYYY-MM-DD 或 YYYY-MM 格式的真实日期".into(),
+            Reason::BadDate if zh => "日期应为YYYY-MM-DD或YYYY-MM格式的真实日期".into(),
             Reason::BadDate => "must be a real date written YYYY-MM-DD or YYYY-MM".into(),
-            Reason::DatePrecisionMismatch if zh => "日期格式与精度不符（month 用 YYYY-MM，其余用 YYYY-MM-DD）".into(),
+            Reason::DatePrecisionMismatch if zh => "日期格式与精度不符（month用YYYY-MM，其余用YYYY-MM-DD）".into(),
             Reason::DatePrecisionMismatch => {
                 "date and precision disagree (month uses YYYY-MM, the others YYYY-MM-DD)".into()
             }
-            Reason::NotOneOf(allowed) if zh => format!("应为以下之一：{}", allowed.join(", ")),
+            Reason::NotOneOf(allowed) if zh => format!("应为以下之一：{}", allowed.join("、")),
             Reason::NotOneOf(allowed) => format!("must be one of: {}", allowed.join(", ")),
             // Bounds are whole numbers; integer formatting keeps f64's Display out of the wasm.
-            Reason::OutOfRange { min, max } if zh => format!("应在 {} 到 {} 之间", *min as i64, *max as i64),
+            Reason::OutOfRange { min, max } if zh => format!("应在{}到{}之间", *min as i64, *max as i64),
             Reason::OutOfRange { min, max } => format!("must be between {} and {}", *min as i64, *max as i64),
             Reason::NotInteger if zh => "应为整数".into(),
             Reason::NotInteger => "must be a whole number".into(),
-            Reason::BoundsOrder if zh => "应满足 下限 ≤ 估计 ≤ 上限".into(),
+            Reason::BoundsOrder if zh => "应满足：下限 ≤ 估计 ≤ 上限".into(),
             Reason::BoundsOrder => "must satisfy low ≤ estimate ≤ high".into(),
             Reason::DuplicateId if zh => "编号重复".into(),
             Reason::DuplicateId => "duplicates an earlier id".into(),
             Reason::BadId if zh => "编号只能含小写字母、数字和连字符".into(),
             Reason::BadId => "must use only lower-case letters, digits and hyphens".into(),
-            Reason::NoteRequired if zh => "状态不是 confirmed 时必须附说明（note）".into(),
+            Reason::NoteRequired if zh => "状态不是confirmed时必须附说明（note）".into(),
             Reason::NoteRequired => "needs a note when the status is not confirmed".into(),
             Reason::UnknownPerson if zh => "指向不存在的人物编号".into(),
             Reason::UnknownPerson => "names a person id that does not exist".into(),
-            Reason::UnsupportedVersion if zh => format!("不支持的数据版本（支持 {SCHEMA_VERSION}）"),
+            Reason::UnsupportedVersion if zh => format!("不支持的数据版本（支持版本{SCHEMA_VERSION}）"),
             Reason::UnsupportedVersion => format!("is not a supported version (this widget reads {SCHEMA_VERSION})"),
-            Reason::MoreProblems(n) if zh => format!("另有 {n} 个问题未列出"),
+            Reason::MoreProblems(n) if zh => format!("另有{n}个问题未列出"),
             Reason::MoreProblems(n) => format!("and {n} more problems not listed"),
         }
     }
@@ -533,7 +533,17 @@ impl Validator {
         let title = self.req_string(v, path, "title");
         let url = self.field(v, path, "url").and_then(|u| self.url(u, &Path::Key(path, "url")));
         let date = self.optional(v, path, "date", Self::date).ok()?;
-        Some(Source { publisher: publisher?, title: title?, url: url?, date })
+        let title_is_description = self.flag(v, path, "title_is_description");
+        Some(Source { publisher: publisher?, title: title?, title_is_description: title_is_description?, url: url?, date })
+    }
+
+    /// An optional true/false field: absent or null reads as false.
+    fn flag(&mut self, obj: &Value, path: &Path, key: &str) -> Option<bool> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Some(false),
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => self.fail(&Path::Key(path, key), Reason::WrongType { expected: Kind::Bool, found: other.kind() }),
+        }
     }
 
     fn req_source(&mut self, obj: &Value, path: &Path, key: &str) -> Option<Source> {
@@ -645,10 +655,19 @@ impl Validator {
     fn article(&mut self, v: &Value, path: &Path) -> Option<Article> {
         self.object(v, path)?;
         let title = self.req_text(v, path, "title");
+        let title_is_description = self.flag(v, path, "title_is_description");
+        let publisher = self.opt_text(v, path, "publisher");
         let url = self.field(v, path, "url").and_then(|u| self.url(u, &Path::Key(path, "url")));
         let published = self.field(v, path, "published").and_then(|d| self.date(d, &Path::Key(path, "published")));
         let cites = self.each(v, path, "cites", (0, MAX_LIST), Self::source);
-        Some(Article { title: title?, url: url?, published: published?, cites: cites? })
+        Some(Article {
+            title: title?,
+            title_is_description: title_is_description?,
+            publisher: publisher.ok()?,
+            url: url?,
+            published: published?,
+            cites: cites?,
+        })
     }
 
     fn person(&mut self, v: &Value, path: &Path) -> Option<Person> {

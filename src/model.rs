@@ -193,8 +193,10 @@ pub struct DatedClaim {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
     pub publisher: String,
-    /// The headline as published, in its own language (headlines are quoted, not translated).
+    /// The headline as published, in its own language (headlines are quoted, not translated), or, when
+    /// `title_is_description`, our description of a page whose headline could not be confirmed.
     pub title: String,
+    pub title_is_description: bool,
     /// Always `https:` after validation.
     pub url: String,
     pub date: Option<Date>,
@@ -383,7 +385,11 @@ pub struct Correction {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Article {
+    /// The article has no headline of its own: this is our description when `title_is_description`.
     pub title: Text,
+    pub title_is_description: bool,
+    /// Who published (or reposted) it, where known.
+    pub publisher: Option<Text>,
     pub url: String,
     pub published: Date,
     pub cites: Vec<Source>,
@@ -406,11 +412,12 @@ pub struct Dataset {
 }
 
 impl Person {
-    /// Every claim about this person that is not confirmed, in reading order.
+    /// Every claim about this person that is not confirmed or carries a note, in reading order: a confirmed
+    /// claim's note often gives the article's different version, which the reader should see too.
     pub fn fact_checks(&self) -> Vec<Check> {
         let mut out = Vec::new();
         let mut add = |c: &Check| {
-            if c.status != Status::Confirmed {
+            if c.status != Status::Confirmed || c.note.is_some() {
                 out.push(c.clone());
             }
         };
