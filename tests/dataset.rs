@@ -141,10 +141,27 @@ fn the_fact_checks_statuses_are_present() {
     assert_eq!((openai.count, openai.qualifier), (20, CountQualifier::MoreThan));
     assert!(!d.hiring.article_version.iter().any(|h| h.org.en == "OpenAI"));
 
-    // MSL was founded on 2025-06-30, not "early July".
+    // MSL was founded on 2025-06-30, not "early July". A status qualifies the text it sits beside: the label
+    // shown is the accurate date, so it is confirmed, and the note keeps the article's "early July".
     let founded = d.key_dates.iter().find(|k| k.id == "msl-founded").expect("msl-founded");
     assert_eq!(founded.date.date, Date { year: 2025, month: 6, day: Some(30) });
-    assert_eq!(founded.check.status, Status::Disputed);
+    assert_eq!(founded.check.status, Status::Confirmed);
+    assert!(founded.check.note.as_ref().is_some_and(|n| n.en.contains("early July")));
+    // The same rule for the people: Mohiuddin's move to OpenAI is confirmed; the doubt is the title's, in the
+    // role text itself; Nayak's FORT item is the accurate version, with the article's beside it.
+    assert_eq!(afroz.destination.check.status, Status::Confirmed);
+    assert!(afroz.destination.role.as_ref().is_some_and(|r| r.en.contains("per the article") && r.en.contains("not confirmed")));
+    let fort = person("chaya-nayak").work.iter().find(|w| w.text.en.contains("FORT")).cloned().expect("FORT item");
+    assert_eq!(fort.check.status, Status::Confirmed);
+    assert!(fort.text.en.contains("the article's looser version"));
+    // Verma "may never have started", with whose account is whose.
+    assert!(verma.tenure.reported.en.starts_with("May never have started (Meta:"), "{}", verma.tenure.reported.en);
+    assert!(verma.tenure.reported.zh.starts_with("可能从未到岗"));
+    // Pay reports judge the claim: the $300M figure rests on Wired's unnamed sources alone.
+    let pay = |id: &str| d.pay_reports.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("{id}")).check.status;
+    assert_eq!((pay("altman-100m"), pay("beyer-denial"), pay("wired-300m")), (Status::Disputed, Status::Confirmed, Status::Unverified));
+    // The article has no headline: its title is our description.
+    assert!(d.article.title_is_description);
 
     // The $8M sum is the article's hypothetical, labelled as such.
     assert_eq!(d.hypothetical.check.status, Status::Unverified);

@@ -121,7 +121,7 @@ pub fn hiring_markup(hiring: &Hiring, lang: Lang, title_id: &str, desc_id: &str)
 /// A claim's status and note as a `<p class="mslw-check">`.
 fn push_check(out: &mut String, check: &Check, lang: Lang) {
     markup::open(out, "p", &[("class", "mslw-check"), ("data-status", check.status.as_str())]);
-    markup::element(out, "strong", &[], &format!("{}: ", status_label(check.status, lang)));
+    markup::element(out, "strong", &[], &crate::i18n::labelled(status_label(check.status, lang), "", lang));
     if let Some(note) = &check.note {
         markup::push_escaped(out, note.get(lang));
     }
@@ -134,11 +134,11 @@ fn hiring_summary(total: &HireCount, lang: Lang) -> String {
             "Meta hired {} AI researchers and engineers by mid-August 2025. The WSJ reported OpenAI as the largest source; the article leaves OpenAI out.",
             count_label(total, lang)
         ),
-        Lang::Zh => format!("截至2025年8月中旬，Meta 招募了{}名AI研究员和工程师。《华尔街日报》报道 OpenAI 是最大来源，原文却未提及 OpenAI。", count_label(total, lang)),
+        Lang::Zh => format!("截至2025年8月中旬，Meta招募了{}名AI研究员和工程师。《华尔街日报》报道OpenAI是最大来源，原文却未提及OpenAI。", count_label(total, lang)),
     }
 }
 
-/// Key dates in order, each with its status where the article got it wrong.
+/// Key dates in order, each with its status and note where it has one (a note gives the article's version).
 #[component]
 fn Timeline() -> impl IntoView {
     let state = expect_context::<WidgetState>();
@@ -163,7 +163,7 @@ pub fn timeline_markup(dates: &[KeyDate], lang: Lang) -> String {
         markup::element(&mut out, "time", &[("datetime", &d.date.date.iso())], &format_dated(d.date, lang));
         out.push(' ');
         markup::element(&mut out, "span", &[], d.label.get(lang));
-        if d.check.status != Status::Confirmed {
+        if d.check.status != Status::Confirmed || d.check.note.is_some() {
             push_check(&mut out, &d.check, lang);
         }
         out.push_str("</li>");
@@ -190,7 +190,9 @@ mod tests {
             }
             let timeline = timeline_markup(&data.key_dates, lang);
             assert_eq!(timeline.matches("<time datetime=").count(), data.key_dates.len());
-            assert_eq!(timeline.matches("<p class=\"mslw-check\"").count(), data.key_dates.iter().filter(|d| d.check.status != Status::Confirmed).count());
+            let checked = data.key_dates.iter().filter(|d| d.check.status != Status::Confirmed || d.check.note.is_some()).count();
+            assert_eq!(timeline.matches("<p class=\"mslw-check\"").count(), checked);
+            assert!(checked >= 3, "the article's versions of the key dates stay visible");
         }
     }
 }
