@@ -88,17 +88,26 @@ pub struct Ui {
     pub sources_say: &'static str,
     pub all_sources: &'static str,
     pub licence: &'static str,
+    /// After a source title that is our description, not a confirmed headline.
+    pub title_described: &'static str,
+    /// The about block's line naming and linking the article this widget fact-checks.
+    pub source_article: &'static str,
+    /// "reposted {}": the date of the copy we read.
+    pub reposted: &'static str,
+    pub written: &'static str,
+    /// The heading of Meta's reply to the departures.
+    pub meta_reply_title: &'static str,
 }
 
 pub const UI_EN: Ui = Ui {
     title: "Who left Meta's Superintelligence Labs",
-    intro: "Nine researchers and engineers left Meta's AI teams in August 2025, weeks after Mark Zuckerberg \
-            formed Meta Superintelligence Labs. Each claim below carries the source behind it and how sure we are.",
+    intro: "Nine people (researchers, engineers and a product director) left Meta's AI teams around August 2025, about two \
+            months after Mark Zuckerberg formed Meta Superintelligence Labs. Each claim below carries the source behind it and how sure we are.",
     language_switch_label: "(switch the page to Chinese)",
     other_language_name: "中文",
     people_list_label: "People who left",
     tenure: "Time at Meta",
-    tenure_weeks_note: "weeks, estimated",
+    tenure_weeks_note: "≈{} weeks, estimated",
     prior: "Before Meta",
     destination: "Went to",
     not_announced: "Not announced",
@@ -163,24 +172,29 @@ pub const UI_EN: Ui = Ui {
     link_shared: "Shared.",
     copy_failed: "Copy this link:",
     about_title: "About the data",
-    method: "Every claim about the nine people comes from a Chinese article (reposted on 2025-12-26, written in late August 2025) and was checked against the reporting it cites (Wired, Business Insider) and outlets that quote or summarise it. Each claim is marked confirmed, disputed (the article and the sources disagree; both are shown) or unverified (nothing found either way). The article's relative dates (\"this week\") are stored as absolute dates. Chinese names are the article's transliterations, not names the people use.",
+    method: "The nine people and most claims about them come from a Chinese article (written in late August 2025, reposted on 2025-12-26). Some details come from other reporting the article does not cite: Tony Liu's newsletter, Chaya Nayak's FORT team, Avi Verma's and Ethan Knight's time at Tesla, Bert Maher's inference team, Rishabh Agarwal's later move to Periodic Labs. The reporting the article cites (Wired, Business Insider and an X post) could not be opened: each claim was checked through outlets that quote or summarise it, and the original links are kept beside them. A status qualifies the text it sits beside: confirmed (the sources support that text), disputed (the sources disagree with it or with each other; both sides are shown, with whose account is whose) or unverified (it rests on one source or none we could find, and nothing contradicts it). For a report of what someone said, the status judges what was said; the source shows that it was said. Where the article said something else, its version is in the note. The article's relative dates (\"this week\") are stored as absolute dates. Chinese names are the article's transliterations, not names the people use.",
     corrections_title: "What the article got wrong or left out",
     article_says: "The article says",
     sources_say: "Sources say",
     all_sources: "Every source",
     licence: "Licence",
+    title_described: "our description; headline not confirmed",
+    source_article: "The article checked here",
+    reposted: "reposted {}",
+    written: "written in late August 2025",
+    meta_reply_title: "Meta's reply",
 };
 
 pub const UI_ZH: Ui = Ui {
-    title: "谁离开了 Meta 超级智能实验室",
-    intro: "2025年8月，马克·扎克伯格组建 Meta 超级智能实验室（MSL）仅数周后，九名研究员和工程师离开了 Meta 的 AI 团队。\
-            下面每条信息都注明了来源和可信程度。",
+    title: "谁离开了Meta超级智能实验室",
+    intro: "扎克伯格于2025年6月底组建Meta超级智能实验室（MSL）；约两个月后，九人相继离开Meta的AI团队，\
+            其中有研究员、工程师和一位产品管理总监。下面每条信息都注明了来源和可信程度。",
     language_switch_label: "（切换为英文）",
     other_language_name: "English",
     people_list_label: "离职人员",
-    tenure: "在 Meta 任职",
-    tenure_weeks_note: "周（估计）",
-    prior: "加入 Meta 前",
+    tenure: "在Meta任职",
+    tenure_weeks_note: "估计约{}周",
+    prior: "加入Meta前",
     destination: "去向",
     not_announced: "尚未公布",
     later: "其后",
@@ -189,7 +203,7 @@ pub const UI_ZH: Ui = Ui {
     sources: "来源",
     transliteration_note: "中文名为原文音译",
     status_label: "核查",
-    link_not_shown: "链接未显示：不是安全的 https 地址",
+    link_not_shown: "链接未显示：不是安全的https地址",
     data_problem_title: "提供的数据无法使用",
     data_problem_fallback: "改为显示内置数据。",
     failed_title: "此互动内容已停止运行",
@@ -207,8 +221,8 @@ pub const UI_ZH: Ui = Ui {
     facet_dest: "去向",
     facet_prior: "此前任职",
     sort_label: "排序",
-    sort_tenure_desc: "在 Meta 任职时间（从长到短）",
-    sort_tenure_asc: "在 Meta 任职时间（从短到长）",
+    sort_tenure_desc: "在Meta任职时间（从长到短）",
+    sort_tenure_asc: "在Meta任职时间（从短到长）",
     sort_name: "姓名（按英文字母）",
     sort_announced: "宣布时间（从新到旧）",
     clear_all: "全部清除",
@@ -217,7 +231,7 @@ pub const UI_ZH: Ui = Ui {
     show_more: "显示更多",
     show_all: "全部显示",
     facet_more: "更多选项",
-    facet_unlisted: "另有 {} 项未列出:在搜索框中输入名称即可找到相关人员。",
+    facet_unlisted: "另有{}项未列出：在搜索框中输入名称即可找到相关人员。",
     path: "路径",
     new_role: "新职位",
     worked_on: "工作内容",
@@ -225,7 +239,7 @@ pub const UI_ZH: Ui = Ui {
     in_their_words: "本人原话",
     all_confirmed: "各项信息均已证实",
     context_title: "背景",
-    hiring_title: "Meta 2025年AI招聘的人才来源",
+    hiring_title: "Meta在2025年招聘的AI人才来自哪里",
     hiring_reported: "媒体报道（《华尔街日报》，2025年8月20日）",
     hiring_article: "原文",
     hiring_not_mentioned: "未提及",
@@ -244,12 +258,17 @@ pub const UI_ZH: Ui = Ui {
     link_shared: "已分享。",
     copy_failed: "请复制此链接：",
     about_title: "关于数据",
-    method: "九人的每一条信息都来自一篇中文文章（2025年12月26日转载，原文写于2025年8月下旬），并与其引用的报道（《连线》、《商业内幕》）以及转述这些报道的媒体逐一核对。每条信息标注为“已证实”、“有争议”（原文与来源不一致，两者并列）或“未经证实”（未找到任何佐证）。原文中的相对日期（如“本周”）已换算为具体日期。中文姓名为原文音译，并非本人使用的名字。",
+    method: "这九人以及关于他们的大部分信息来自一篇中文文章（写于2025年8月下旬，2025年12月26日转载）。有些细节出自原文没有引用的其他报道：托尼·刘的新闻通讯、查雅·纳亚克的FORT团队、阿维·维尔马和伊桑·奈特在特斯拉的经历、伯特·马赫所在的推理团队，以及里沙布·阿加瓦尔后来加入Periodic Labs。原文引用的报道（《连线》《商业内幕》和一条X帖子）本身无法打开，每条信息都是通过引述或转述这些报道的媒体核对的，原始链接仍附在旁边。核查状态只针对它旁边的那段文字：“已证实”指来源支持这段文字；“有争议”指来源与这段文字不一致，或来源之间说法不一，两方说法并列，并注明各是谁的说法；“未经证实”指只有一个来源或找不到来源，但也没有相反的说法。对于某人说过的话，状态判断的是话的内容，而不是他是否说过，这一点由来源证明。原文说法不同时，原文的版本写在说明里。原文中的相对日期（如“本周”）已换算为具体日期。中文姓名为原文音译，并非本人使用的名字。",
     corrections_title: "原文的错误与遗漏",
     article_says: "原文称",
     sources_say: "来源显示",
     all_sources: "全部来源",
     licence: "许可",
+    title_described: "本站描述，非原标题",
+    source_article: "本页核查的文章",
+    reposted: "{}转载",
+    written: "写于2025年8月下旬",
+    meta_reply_title: "Meta的回应",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {
@@ -262,11 +281,11 @@ pub fn ui(lang: Lang) -> &'static Ui {
 pub fn cohort_label(cohort: Cohort, lang: Lang) -> &'static str {
     match (cohort, lang) {
         (Cohort::LongTime, Lang::En) => "Long-time Meta staff",
-        (Cohort::LongTime, Lang::Zh) => "Meta 老员工",
+        (Cohort::LongTime, Lang::Zh) => "Meta老员工",
         (Cohort::PreMsl, Lang::En) => "Hired before MSL",
-        (Cohort::PreMsl, Lang::Zh) => "MSL 成立前入职",
+        (Cohort::PreMsl, Lang::Zh) => "MSL成立前入职",
         (Cohort::NewMsl, Lang::En) => "New MSL hire",
-        (Cohort::NewMsl, Lang::Zh) => "MSL 新招募",
+        (Cohort::NewMsl, Lang::Zh) => "MSL新招募",
     }
 }
 
@@ -309,30 +328,31 @@ pub fn tenure_precision_label(p: TenurePrecision, lang: Lang) -> &'static str {
     }
 }
 
-/// The live result count: "3 of 9 people shown" / "显示 3 / 9 人".
+/// The live result count: "3 of 9 people shown" / "显示3人，共9人".
 pub fn result_count(shown: usize, total: usize, lang: Lang) -> String {
     match (lang, shown) {
         (Lang::En, 0) => format!("No one shown of {total} people"),
         (Lang::En, _) if shown == total => format!("All {total} people shown"),
         (Lang::En, _) => format!("{shown} of {total} people shown"),
-        (Lang::Zh, 0) => format!("{total} 人中无人符合条件"),
-        (Lang::Zh, _) => format!("显示 {shown} / {total} 人"),
+        (Lang::Zh, 0) => format!("{total}人中无人符合条件"),
+        (Lang::Zh, _) if shown == total => format!("显示全部{total}人"),
+        (Lang::Zh, _) => format!("显示{shown}人，共{total}人"),
     }
 }
 
-/// A card's fact-check summary: "1 disputed · 2 unverified" / "1 项有争议 · 2 项未经证实".
+/// A card's fact-check summary: "1 disputed · 2 unverified" / "1项有争议 · 2项未经证实".
 pub fn check_summary(disputed: usize, unverified: usize, lang: Lang) -> String {
     let mut parts = Vec::new();
     if disputed > 0 {
         parts.push(match lang {
             Lang::En => format!("{disputed} disputed"),
-            Lang::Zh => format!("{disputed} 项有争议"),
+            Lang::Zh => format!("{disputed}项有争议"),
         });
     }
     if unverified > 0 {
         parts.push(match lang {
             Lang::En => format!("{unverified} unverified"),
-            Lang::Zh => format!("{unverified} 项未经证实"),
+            Lang::Zh => format!("{unverified}项未经证实"),
         });
     }
     if parts.is_empty() {
@@ -378,13 +398,52 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
-/// Weeks for display: whole numbers above 10, one decimal below ("4.3", "626").
-pub fn format_weeks(weeks: f64) -> String {
+/// A whole number as each language writes it: "3,032" in English, "3032" in Chinese (no separators).
+pub fn format_count(n: u64, lang: Lang) -> String {
+    match lang {
+        Lang::En => group_thousands(n),
+        Lang::Zh => n.to_string(),
+    }
+}
+
+/// " (text)" in English, "（text）" in Chinese: a parenthesis after a word.
+pub fn paren(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(" ({text})"),
+        Lang::Zh => format!("（{text}）"),
+    }
+}
+
+/// "label: text" / "label：text".
+pub fn labelled(label: &str, text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{label}: {text}"),
+        Lang::Zh => format!("{label}：{text}"),
+    }
+}
+
+/// Between items of a list: "; " / "；".
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "; ",
+        Lang::Zh => "；",
+    }
+}
+
+/// A tenure line: "12 years (as reported; ≈600–652 weeks, estimated)" / "12年（据报道；估计约600–652周）".
+pub fn tenure_line(reported: &str, precision: TenurePrecision, low: f64, high: f64, lang: Lang) -> String {
+    let weeks = ui(lang).tenure_weeks_note.replace("{}", &format_weeks_range(low, high, lang));
+    let inside = format!("{}{}{}", tenure_precision_label(precision, lang), list_separator(lang), weeks);
+    format!("{reported}{}", paren(&inside, lang))
+}
+
+/// Weeks for display: whole numbers above 10, one decimal below ("4.3", "626"); thousands grouped in English only.
+pub fn format_weeks(weeks: f64, lang: Lang) -> String {
     if !weeks.is_finite() || weeks < 0.0 {
         return "–".into();
     }
     if weeks >= 10.0 {
-        group_thousands(weeks.round() as u64)
+        format_count(weeks.round() as u64, lang)
     } else {
         let tenths = (weeks * 10.0).round() as u64;
         if tenths.is_multiple_of(10) {
@@ -396,13 +455,51 @@ pub fn format_weeks(weeks: f64) -> String {
 }
 
 /// "0–4.3" for a range, "626" when the bounds agree after rounding.
-pub fn format_weeks_range(low: f64, high: f64) -> String {
-    let (l, h) = (format_weeks(low), format_weeks(high));
+pub fn format_weeks_range(low: f64, high: f64, lang: Lang) -> String {
+    let (l, h) = (format_weeks(low, lang), format_weeks(high, lang));
     if l == h {
         l
     } else {
         format!("{l}–{h}")
     }
+}
+
+/// Every UI string in one language, the fixed ones and samples of the composed ones: what the Chinese
+/// copy-edit lint (`zh_lint`) reads. Add a new group of UI texts here (e.g. the calculator's) to lint it.
+pub fn all_ui_strings(lang: Lang) -> Vec<String> {
+    let u = ui(lang);
+    let fixed = [
+        u.title, u.intro, u.language_switch_label, u.other_language_name, u.people_list_label, u.tenure, u.tenure_weeks_note,
+        u.prior, u.destination, u.not_announced, u.later, u.announced, u.date_unknown, u.sources, u.transliteration_note,
+        u.status_label, u.link_not_shown, u.data_problem_title, u.data_problem_fallback, u.failed_title, u.failed_body,
+        u.last_updated, u.controls_label, u.theme_label, u.theme_auto, u.theme_light, u.theme_dark, u.filters_label,
+        u.search_label, u.search_placeholder, u.facet_cohort, u.facet_dest, u.facet_prior, u.sort_label, u.sort_tenure_desc,
+        u.sort_tenure_asc, u.sort_name, u.sort_announced, u.clear_all, u.no_results, u.clear_filters, u.show_more, u.show_all,
+        u.facet_unlisted, u.facet_more, u.path, u.new_role, u.worked_on, u.details, u.in_their_words, u.all_confirmed,
+        u.context_title, u.hiring_title, u.hiring_reported, u.hiring_article, u.hiring_not_mentioned, u.hiring_org,
+        u.timeline_title, u.date_col, u.get_data, u.csv_shown, u.csv_all, u.json_shown, u.json_all, u.download_failed,
+        u.share, u.download_on_full_page, u.link_copied, u.link_shared, u.copy_failed, u.about_title, u.method,
+        u.corrections_title, u.article_says, u.sources_say, u.all_sources, u.licence, u.title_described, u.source_article,
+        u.reposted, u.written, u.meta_reply_title,
+    ];
+    let mut out: Vec<String> = fixed.iter().map(|s| (*s).to_owned()).collect();
+    out.extend(Cohort::ALL.iter().map(|c| cohort_label(*c, lang).to_owned()));
+    out.extend(Status::ALL.iter().map(|s| status_label(*s, lang).to_owned()));
+    out.extend(TenurePrecision::ALL.iter().map(|p| tenure_precision_label(*p, lang).to_owned()));
+    // Composed strings, with numbers large enough to need grouping in English.
+    for (shown, total) in [(0, 9), (4, 9), (9, 9), (1234, 20000)] {
+        out.push(result_count(shown, total, lang));
+    }
+    out.push(check_summary(1, 2, lang));
+    out.push(u.facet_unlisted.replace("{}", &format_count(3032, lang)));
+    out.push(tenure_line(u.tenure, TenurePrecision::Exact, 600.0, 5200.0, lang));
+    out.push(tenure_line(u.tenure, TenurePrecision::NeverStarted, 0.0, 4.3, lang));
+    out.push(labelled(u.last_updated, &format_date(Date { year: 2026, month: 11, day: Some(28) }, lang), lang));
+    out.push(format!("{}{}", u.show_more, paren("+12", lang)));
+    let mut marked = u.not_announced.to_owned();
+    push_status_mark(&mut marked, Status::Disputed, lang);
+    out.push(marked);
+    out
 }
 
 #[cfg(test)]
@@ -433,22 +530,38 @@ mod tests {
 
     #[test]
     fn weeks_are_rounded_for_reading() {
-        assert_eq!(format_weeks(4.35), "4.4");
-        assert_eq!(format_weeks(3.0), "3");
-        assert_eq!(format_weeks(626.2), "626");
-        assert_eq!(format_weeks(f64::NAN), "–");
-        assert_eq!(format_weeks_range(0.0, 4.3), "0–4.3");
-        assert_eq!(format_weeks_range(626.0, 626.4), "626");
+        assert_eq!(format_weeks(4.35, Lang::En), "4.4");
+        assert_eq!(format_weeks(3.0, Lang::En), "3");
+        assert_eq!(format_weeks(626.2, Lang::En), "626");
+        assert_eq!(format_weeks(f64::NAN, Lang::En), "–");
+        assert_eq!(format_weeks_range(0.0, 4.3, Lang::En), "0–4.3");
+        assert_eq!(format_weeks_range(626.0, 626.4, Lang::En), "626");
+        // Chinese numbers carry no thousands separator: "3032天", not "3,032天".
+        assert_eq!(format_weeks(3032.0, Lang::En), "3,032");
+        assert_eq!(format_weeks(3032.0, Lang::Zh), "3032");
+        assert_eq!(format_count(20_000, Lang::Zh), "20000");
+        assert_eq!(format_count(20_000, Lang::En), "20,000");
     }
 
     #[test]
     fn result_counts_read_naturally() {
         assert_eq!(result_count(3, 9, Lang::En), "3 of 9 people shown");
-        assert_eq!(result_count(3, 9, Lang::Zh), "显示 3 / 9 人");
+        assert_eq!(result_count(3, 9, Lang::Zh), "显示3人，共9人");
+        assert_eq!(result_count(9, 9, Lang::Zh), "显示全部9人");
+        assert_eq!(result_count(0, 9, Lang::Zh), "9人中无人符合条件");
+        assert_eq!(check_summary(1, 2, Lang::Zh), "1项有争议 · 2项未经证实");
         assert_eq!(result_count(9, 9, Lang::En), "All 9 people shown");
         assert_eq!(result_count(0, 9, Lang::En), "No one shown of 9 people");
         assert_eq!(check_summary(1, 2, Lang::En), "1 disputed · 2 unverified");
         assert_eq!(check_summary(0, 0, Lang::Zh), "各项信息均已证实");
+    }
+
+    #[test]
+    fn tenure_lines_use_each_language_s_punctuation() {
+        assert_eq!(tenure_line("12 years", TenurePrecision::Exact, 600.0, 652.0, Lang::En), "12 years (as reported; ≈600–652 weeks, estimated)");
+        assert_eq!(tenure_line("12年", TenurePrecision::Exact, 600.0, 652.0, Lang::Zh), "12年（据报道；估计约600–652周）");
+        assert_eq!(labelled("原文称", "文章", Lang::Zh), "原文称：文章");
+        assert_eq!(paren("有争议", Lang::Zh), "（有争议）");
     }
 
     #[test]

@@ -170,7 +170,7 @@ fn initial_state_from_a_link_is_applied() {
     let root = container();
     let _handle = mount_with(&root, Lang::Zh, vec![], parse_query("dest=openai&sort=name&theme=dark"));
     assert_eq!(count(&root, "[data-testid=person-card]"), 4);
-    assert_eq!(text_of(&root, "[data-testid=result-count]"), "显示 4 / 9 人");
+    assert_eq!(text_of(&root, "[data-testid=result-count]"), "显示4人，共9人");
     let first = root.query_selector("[data-testid=person-card]").unwrap().unwrap();
     assert_eq!(first.get_attribute("data-person-id").as_deref(), Some("afroz-mohiuddin"));
     assert_eq!(root.query_selector("section").unwrap().unwrap().get_attribute("data-theme").as_deref(), Some("dark"));

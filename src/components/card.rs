@@ -3,7 +3,7 @@
 
 use crate::dataset::is_safe_https_url;
 use crate::markup;
-use crate::i18n::{check_summary, cohort_label, format_date, format_dated, format_weeks_range, status_label, tenure_precision_label, ui};
+use crate::i18n::{check_summary, cohort_label, format_date, format_dated, labelled, list_separator, paren, status_label, tenure_line, ui};
 use crate::model::{Check, Lang, Person, Source, Status};
 use crate::pay::calc_ui;
 use crate::state::WidgetState;
@@ -170,7 +170,7 @@ pub fn card_detail_markup(person: &Person, lang: Lang) -> String {
     out.push_str("<ul class=\"mslw-checks\">");
     for c in &person.fact_checks() {
         markup::open(&mut out, "li", &[("class", "mslw-check"), ("data-status", c.status.as_str()), ("data-testid", "fact-check")]);
-        markup::element(&mut out, "strong", &[("class", "mslw-status")], &format!("{}: ", status_label(c.status, lang)));
+        markup::element(&mut out, "strong", &[("class", "mslw-status")], &labelled(status_label(c.status, lang), "", lang));
         if let Some(note) = &c.note {
             markup::push_escaped(&mut out, note.get(lang));
         }
@@ -188,13 +188,7 @@ pub fn card_detail_markup(person: &Person, lang: Lang) -> String {
 
 fn tenure_text(p: &Person, l: Lang) -> String {
     let t = &p.tenure;
-    let mut s = format!(
-        "{} ({}; ≈{} {})",
-        t.reported.get(l),
-        tenure_precision_label(t.precision, l),
-        format_weeks_range(t.weeks_low, t.weeks_high),
-        ui(l).tenure_weeks_note
-    );
+    let mut s = tenure_line(t.reported.get(l), t.precision, t.weeks_low, t.weeks_high, l);
     push_status(&mut s, &t.check, l);
     s
 }
@@ -213,7 +207,7 @@ fn path_text(p: &Person, l: Lang) -> String {
     steps.push(p.destination.org.as_ref().map(|o| o.get(l)).unwrap_or(ui(l).not_announced).to_owned());
     let mut s = steps.join(" → ");
     for later in &p.later {
-        s.push_str(&format!(" → {} ({})", later.org.get(l), ui(l).later));
+        s.push_str(&format!(" → {}{}", later.org.get(l), paren(ui(l).later, l)));
     }
     s
 }
@@ -226,12 +220,13 @@ fn destination_text(p: &Person, l: Lang) -> String {
         (None, _) => ui(l).not_announced.to_owned(),
     };
     for later in &p.later {
-        s.push_str(&format!("; {}: {}", ui(l).later, later.org.get(l)));
+        s.push_str(list_separator(l));
+        s.push_str(&labelled(ui(l).later, later.org.get(l), l));
         if let Some(role) = &later.role {
             s.push_str(&format!(" · {}", role.get(l)));
         }
         if let Some(date) = later.date {
-            s.push_str(&format!(" ({})", format_dated(date, l)));
+            s.push_str(&paren(&format_dated(date, l), l));
         }
     }
     push_status(&mut s, &d.check, l);
@@ -248,7 +243,7 @@ fn work_text(p: &Person, l: Lang) -> String {
             s
         })
         .collect();
-    items.join(if l == Lang::Zh { "；" } else { "; " })
+    items.join(list_separator(l))
 }
 
 fn announced_text(p: &Person, l: Lang) -> String {
@@ -262,17 +257,26 @@ fn push_status(s: &mut String, check: &Check, l: Lang) {
 }
 
 /// Appends a source as an `<li>`: a link when its URL is a safe https address, else plain text with a note.
+/// A title that is our description (no confirmed headline) is set in italics and says so.
 pub fn push_source_item(out: &mut String, source: &Source, lang: Lang) {
-    let label = format!("{}: {}", source.publisher, source.title);
+    let label = labelled(&source.publisher, &source.title, lang);
     let safe = is_safe_https_url(&source.url);
     out.push_str("<li>");
-    if safe {
+    if safe && source.title_is_description {
+        markup::open(out, "a", &[("href", &source.url), ("target", "_blank"), ("rel", "noopener noreferrer"), ("class", "mslw-source-described")]);
+        markup::push_escaped(out, &labelled(&source.publisher, "", lang));
+        markup::element(out, "em", &[], &source.title);
+        out.push_str("</a>");
+    } else if safe {
         markup::external_link(out, &source.url, &label);
     } else {
         markup::push_escaped(out, &label);
     }
+    if source.title_is_description {
+        markup::element(out, "span", &[("class", "mslw-fine")], &paren(ui(lang).title_described, lang));
+    }
     if let Some(d) = source.date {
-        markup::push_escaped(out, &format!(" ({})", format_date(d, lang)));
+        markup::push_escaped(out, &paren(&format_date(d, lang), lang));
     }
     if !safe {
         out.push(' ');

@@ -1,7 +1,7 @@
 //! Search box, facet checkboxes with "would leave" counts, sort order, clear-all and the live result count.
 
 use crate::filter::{facet_listing, Facet, FacetListing, SortKey};
-use crate::i18n::{group_thousands, result_count, ui, Ui};
+use crate::i18n::{format_count, paren, result_count, ui, Ui};
 use crate::pay::fill;
 use crate::state::WidgetState;
 use crate::url_state::{searchable, MAX_PARAM_CHARS};
@@ -104,7 +104,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                     on:change=toggle />
                 <label for=label_for>
                     {move || label.get(lang.get()).to_owned()}
-                    " "<span class="mslw-facet-count">{move || format!("({})", count())}</span>
+                    <span class="mslw-facet-count">{move || paren(&count().to_string(), lang.get())}</span>
                 </label>
             </li>
         }
@@ -116,14 +116,14 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
         let extra_items = extras.into_iter().map(option_view).collect_view();
         view! {
             <details class="mslw-facet-more" data-testid=format!("facet-{}-more", facet.as_str())>
-                <summary>{move || format!("{} ({})", ui(lang.get()).facet_more, n)}</summary>
+                <summary>{move || format!("{}{}", ui(lang.get()).facet_more, paren(&n.to_string(), lang.get()))}</summary>
                 <ul>{extra_items}</ul>
             </details>
         }
     });
     let unlisted_note = (unlisted > 0).then(|| view! {
         <p class="mslw-fine" data-testid=format!("facet-{}-unlisted", facet.as_str())>
-            {move || fill(ui(lang.get()).facet_unlisted, &[&group_thousands(unlisted as u64)])}
+            {move || fill(ui(lang.get()).facet_unlisted, &[&format_count(unlisted as u64, lang.get())])}
         </p>
     });
     Some(view! {

@@ -2,7 +2,7 @@
 
 use crate::components::calculator::show_in_calculator;
 use crate::components::card::{fill_pending_details, Card, CardCache, CALC_BUTTON_SELECTOR};
-use crate::i18n::ui;
+use crate::i18n::{paren, ui};
 use crate::filter::PAGE_SIZE;
 use crate::state::WidgetState;
 use crate::components::tr;
@@ -71,10 +71,10 @@ pub fn Grid() -> impl IntoView {
         </div>
         <div class="mslw-more" data-testid="more" hidden=move || hidden_count() == 0>
             <button type="button" data-testid="show-more" on:click=move |_| widen(false)>
-                {move || format!("{} (+{})", ui(lang.get()).show_more, hidden_count().min(PAGE_SIZE))}
+                {move || format!("{}{}", ui(lang.get()).show_more, paren(&format!("+{}", hidden_count().min(PAGE_SIZE)), lang.get()))}
             </button>
             <button type="button" data-testid="show-all" on:click=move |_| widen(true)>
-                {move || format!("{} ({})", ui(lang.get()).show_all, matching.with(Vec::len))}
+                {move || format!("{}{}", ui(lang.get()).show_all, paren(&matching.with(Vec::len).to_string(), lang.get()))}
             </button>
         </div>
     }

@@ -94,7 +94,7 @@ test('a deep link reproduces its view, and again after reload', async () => {
   await widgetReady(page);
   const check = async () => {
     assert.deepEqual(await cardIds(page), ['afroz-mohiuddin', 'avi-verma', 'chaya-nayak', 'ethan-knight']);
-    assert.equal(await countText(page), '显示 4 / 9 人');
+    assert.equal(await countText(page), '显示4人，共9人');
     assert.equal(await page.locator('[data-testid=msl-widget]').getAttribute('data-theme'), 'dark');
     assert.equal(await page.locator('[data-testid=sort]').inputValue(), 'name');
     assert.ok(await page.locator('[data-testid=filter-dest-openai]').isChecked());

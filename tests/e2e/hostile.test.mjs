@@ -173,7 +173,7 @@ function calcProblems(rest, m) {
 }
 
 function resultCount(shown, total, lang) {
-  if (lang === 'zh') return shown === 0 ? `${total} 人中无人符合条件` : `显示 ${shown} / ${total} 人`;
+  if (lang === 'zh') return shown === 0 ? `${total}人中无人符合条件` : shown === total ? `显示全部${total}人` : `显示${shown}人，共${total}人`;
   if (shown === 0) return `No one shown of ${total} people`;
   return shown === total ? `All ${total} people shown` : `${shown} of ${total} people shown`;
 }

@@ -8,7 +8,7 @@ const env = useWidgetServer();
 
 for (const [lang, title, htmlLang] of [
   ['en', 'Who left Meta', 'en'],
-  ['zh', '谁离开了 Meta 超级智能实验室', 'zh-Hans'],
+  ['zh', '谁离开了Meta超级智能实验室', 'zh-Hans'],
 ]) {
   test(`?lang=${lang} shows nine cards in that language, with no console error and no foreign request`, async () => {
     const { page, context, requests, errors } = await openPage(env.browser, `${env.server.origin}/?lang=${lang}`);
