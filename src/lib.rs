@@ -1,6 +1,6 @@
 //! msl-departures: who left Meta Superintelligence Labs in 2025, as a sourced bilingual WebAssembly widget.
 //!
-//! Pure modules (`model`, `json`, `markup`, `dataset`, `order`, `filter`, `export`, `i18n`, `url_state`, `pay`) import neither leptos nor
+//! Pure modules (`model`, `json`, `markup`, `dataset`, `order`, `filter`, `export`, `i18n`, `url_state`, `pay`, `zh_lint`) import neither leptos nor
 //! web-sys and are tested natively; `browser` reads the browser; `components` are the views; `mount` starts the
 //! widget; `frame` reports the height inside an iframe; `panic_fallback`
 //! turns a panic into a visible notice; `embed` is the only `#[wasm_bindgen]` surface (the npm
@@ -24,3 +24,4 @@ pub mod panic_fallback;
 pub mod pay;
 pub mod state;
 pub mod url_state;
+pub mod zh_lint;

@@ -41,7 +41,7 @@ const ZH: EmbedText = EmbedText {
     copy: "复制代码",
     close: "关闭",
     copied: "已复制到剪贴板。",
-    copy_manually: "代码已选中：请按 Ctrl+C（Mac 上为 ⌘C）复制。",
+    copy_manually: "代码已选中：请按Ctrl+C（Mac上为⌘C）复制。",
 };
 
 fn text(lang: Lang) -> &'static EmbedText {
@@ -201,6 +201,14 @@ fn place_by_opener(dialog: &web_sys::HtmlDialogElement, opener: Option<&web_sys:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_chinese_texts_pass_the_copy_edit_lint() {
+        let t = text(Lang::Zh);
+        for s in [t.button, t.title, t.intro, t.snippet_label, t.copy, t.close, t.copied, t.copy_manually] {
+            assert_eq!(crate::zh_lint::lint(s), [], "{s}");
+        }
+    }
 
     #[test]
     fn the_snippet_loads_the_page_with_the_view_and_embed_js_beside_it() {
