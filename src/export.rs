@@ -136,15 +136,22 @@ fn status_mark(status: Status) -> String {
 /// Generated from the dataset; a test fails if index.html differs, so the two can never drift.
 pub fn noscript_html(dataset: &Dataset) -> String {
     let mut h = String::from("<noscript>\n<div class=\"mslw-noscript\">\n");
-    h.push_str("<h1>Who left Meta Superintelligence Labs · <span lang=\"zh-Hans\">谁离开了 Meta 超级智能实验室</span></h1>\n");
-    h.push_str("<p>This page works best with JavaScript; here is the data without it. <span lang=\"zh-Hans\">此页面需要 JavaScript 才能完整显示；以下为数据列表。</span></p>\n");
-    h.push_str("<table>\n<thead><tr><th scope=\"col\">Name · <span lang=\"zh-Hans\">姓名</span></th><th scope=\"col\">Time at Meta · <span lang=\"zh-Hans\">在 Meta 任职</span></th><th scope=\"col\">Went to · <span lang=\"zh-Hans\">去向</span></th><th scope=\"col\">Sources · <span lang=\"zh-Hans\">来源</span></th></tr></thead>\n<tbody>\n");
+    h.push_str("<h1>Who left Meta Superintelligence Labs · <span lang=\"zh-Hans\">谁离开了Meta超级智能实验室</span></h1>\n");
+    h.push_str("<p>This page works best with JavaScript; here is the data without it. <span lang=\"zh-Hans\">此页面需要JavaScript才能完整显示；以下为数据列表。</span></p>\n");
+    h.push_str("<table>\n<thead><tr><th scope=\"col\">Name · <span lang=\"zh-Hans\">姓名</span></th><th scope=\"col\">Time at Meta · <span lang=\"zh-Hans\">在Meta任职</span></th><th scope=\"col\">Went to · <span lang=\"zh-Hans\">去向</span></th><th scope=\"col\">Sources · <span lang=\"zh-Hans\">来源</span></th></tr></thead>\n<tbody>\n");
     for p in &dataset.people {
+        // Each half names the role in its own language.
+        let with_role = |org: &str, role: Option<&str>| match role {
+            Some(role) => format!("{org} · {role}"),
+            None => org.to_owned(),
+        };
+        let role = p.destination.role.as_ref();
         let mut dest = match &p.destination.org {
-            Some(org) => {
-                let role = p.destination.role.as_ref().map(|r| format!(" · {}", r.en)).unwrap_or_default();
-                format!("{}{} · <span lang=\"zh-Hans\">{}</span>", escape_html(&org.en), escape_html(&role), escape_html(&org.zh))
-            }
+            Some(org) => format!(
+                "{} · <span lang=\"zh-Hans\">{}</span>",
+                escape_html(&with_role(&org.en, role.map(|r| r.en.as_str()))),
+                escape_html(&with_role(&org.zh, role.map(|r| r.zh.as_str())))
+            ),
             None => "Not announced · <span lang=\"zh-Hans\">尚未公布</span>".to_owned(),
         };
         dest.push_str(&status_mark(p.destination.check.status));
@@ -158,7 +165,7 @@ pub fn noscript_html(dataset: &Dataset) -> String {
             .map(|s| format!("<li><a href=\"{}\" rel=\"noopener noreferrer\">{}</a></li>", escape_html(&s.url), escape_html(&s.publisher)))
             .collect();
         h.push_str(&format!(
-            "<tr><th scope=\"row\">{} · <span lang=\"zh-Hans\">{}</span>{}</th><td data-label=\"Time at Meta · 在 Meta 任职\">{} · <span lang=\"zh-Hans\">{}</span>{}</td><td data-label=\"Went to · 去向\">{}</td><td data-label=\"Sources · 来源\"><ul>{}</ul></td></tr>\n",
+            "<tr><th scope=\"row\">{} · <span lang=\"zh-Hans\">{}</span>{}</th><td data-label=\"Time at Meta · 在Meta任职\">{} · <span lang=\"zh-Hans\">{}</span>{}</td><td data-label=\"Went to · 去向\">{}</td><td data-label=\"Sources · 来源\"><ul>{}</ul></td></tr>\n",
             escape_html(&p.name_en),
             escape_html(&p.name_zh.text),
             status_mark(p.name_zh.check.status),
@@ -170,6 +177,27 @@ pub fn noscript_html(dataset: &Dataset) -> String {
         ));
     }
     h.push_str("</tbody>\n</table>\n");
+    // Meta's reply and the article checked here, as the script version shows them.
+    let s = &dataset.spokesperson;
+    h.push_str(&format!(
+        "<p>Meta's reply · <span lang=\"zh-Hans\">Meta的回应</span>: “{}” — {}, {} · <span lang=\"zh-Hans\">“{}”——{}{}</span></p>\n",
+        escape_html(&s.quote.en),
+        escape_html(&s.speaker.en),
+        escape_html(&s.role.en),
+        escape_html(&s.quote.zh),
+        escape_html(&s.role.zh),
+        escape_html(&s.speaker.zh)
+    ));
+    let a = &dataset.article;
+    if crate::dataset::is_safe_https_url(&a.url) {
+        h.push_str(&format!(
+            "<p>The article checked here · <span lang=\"zh-Hans\">本页核查的文章</span>: <a href=\"{}\" rel=\"noopener noreferrer\">{} · <span lang=\"zh-Hans\">{}</span></a> (reposted {})</p>\n",
+            escape_html(&a.url),
+            escape_html(&a.title.en),
+            escape_html(&a.title.zh),
+            a.published.iso()
+        ));
+    }
     h.push_str(&format!(
         "<p>Data last updated {} · {}</p>\n</div>\n</noscript>",
         dataset.last_updated.iso(),
@@ -234,7 +262,10 @@ mod tests {
         let unverified = " [Unverified · <span lang=\"zh-Hans\">未经证实</span>]";
         assert!(html.contains(&format!("<span lang=\"zh-Hans\">吴志浩</span>{unverified}</th>")), "the article's guessed name");
         assert!(html.contains(&format!("<span lang=\"zh-Hans\">超过4年</span>{unverified}</td>")), "Markosyan's tenure");
-        assert!(html.contains(&format!("<span lang=\"zh-Hans\">OpenAI</span>{unverified}</td>")), "Mohiuddin's title");
+        // Mohiuddin's move is confirmed; the doubt about his title is in the role itself, in both languages.
+        assert!(html.contains("OpenAI · Technical staff, per the article (the title is not confirmed) · <span lang=\"zh-Hans\">OpenAI · 技术团队（据原文；具体职位未经证实）</span></td>"), "Mohiuddin's title");
+        assert!(html.contains("Anthropic · Inference team, to make Claude &quot;even faster&quot; · <span lang=\"zh-Hans\">Anthropic · 推理团队"), "roles in Chinese too");
+        assert!(html.contains("<p>Meta's reply · ") && html.contains("href=\"https://vpshk.cn/20251212895.html\""), "Meta's reply and the article");
         assert!(html.contains("[Disputed · <span lang=\"zh-Hans\">有争议</span>]"), "Verma's tenure");
         assert!(html.contains("; later: Periodic Labs"), "Agarwal's later move");
         assert!(!html.contains("伯特·马赫</span> ["), "a confirmed name carries no mark");

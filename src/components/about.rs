@@ -5,7 +5,7 @@ use crate::browser::{self, Shared};
 use crate::components::card::push_source_item;
 use crate::components::tr;
 use crate::export::{file_name, people_csv};
-use crate::i18n::{format_date, status_label, ui};
+use crate::i18n::{format_date, labelled, paren, status_label, ui};
 use crate::markup;
 use crate::model::{Dataset, Lang};
 use crate::state::WidgetState;
@@ -112,15 +112,16 @@ pub fn about_markup(dataset: &Dataset, lang: Lang) -> String {
     let u = ui(lang);
     let mut out = String::with_capacity(8192);
     markup::element(&mut out, "summary", &[], u.about_title);
+    push_source_article(&mut out, dataset, lang);
     markup::element(&mut out, "p", &[], u.method);
-    markup::element(&mut out, "p", &[], &format!("{}: {}", u.last_updated, format_date(dataset.last_updated, lang)));
+    markup::element(&mut out, "p", &[], &labelled(u.last_updated, &format_date(dataset.last_updated, lang), lang));
     markup::element(&mut out, "h4", &[], u.corrections_title);
     out.push_str("<ol class=\"mslw-corrections\" data-testid=\"corrections\">");
     for c in &dataset.corrections {
         markup::open(&mut out, "li", &[("data-status", c.status.as_str())]);
-        markup::element(&mut out, "strong", &[], &format!("{} ({})", c.topic.get(lang), status_label(c.status, lang)));
-        markup::element(&mut out, "p", &[], &format!("{}: {}", u.article_says, c.article_says.get(lang)));
-        markup::element(&mut out, "p", &[], &format!("{}: {}", u.sources_say, c.sources_say.get(lang)));
+        markup::element(&mut out, "strong", &[], &format!("{}{}", c.topic.get(lang), paren(status_label(c.status, lang), lang)));
+        markup::element(&mut out, "p", &[], &labelled(u.article_says, c.article_says.get(lang), lang));
+        markup::element(&mut out, "p", &[], &labelled(u.sources_say, c.sources_say.get(lang), lang));
         out.push_str("</li>");
     }
     out.push_str("</ol>");
@@ -130,8 +131,31 @@ pub fn about_markup(dataset: &Dataset, lang: Lang) -> String {
         push_source_item(&mut out, source, lang);
     }
     out.push_str("</ul>");
-    markup::element(&mut out, "p", &[], &format!("{}: {}", u.licence, dataset.licence.get(lang)));
+    markup::element(&mut out, "p", &[], &labelled(u.licence, dataset.licence.get(lang), lang));
     out
+}
+
+/// The article this widget fact-checks, named and linked: our description of it (it has no headline), who
+/// reposted it, when it was written and when reposted.
+fn push_source_article(out: &mut String, dataset: &Dataset, lang: Lang) {
+    let u = ui(lang);
+    let a = &dataset.article;
+    markup::open(out, "p", &[("class", "mslw-source-article"), ("data-testid", "source-article")]);
+    markup::element(out, "strong", &[], &labelled(u.source_article, "", lang));
+    let title = a.title.get(lang);
+    if crate::dataset::is_safe_https_url(&a.url) {
+        markup::open(out, "a", &[("href", &a.url), ("target", "_blank"), ("rel", "noopener noreferrer"), ("lang", "zh-Hans")]);
+        markup::element(out, if a.title_is_description { "em" } else { "span" }, &[], title);
+        out.push_str("</a>");
+    } else {
+        markup::push_escaped(out, title);
+    }
+    let mut facts: Vec<String> = a.publisher.iter().map(|p| p.get(lang).to_owned()).collect();
+    facts.push(u.written.to_owned());
+    facts.push(u.reposted.replace("{}", &format_date(a.published, lang)));
+    let separator = if lang == Lang::Zh { "，" } else { ", " };
+    markup::push_escaped(out, &paren(&facts.join(separator), lang));
+    out.push_str("</p>");
 }
 
 #[cfg(test)]
@@ -144,9 +168,24 @@ mod tests {
         let en = about_markup(&data, Lang::En);
         assert!(en.starts_with("<summary>"));
         assert_eq!(en.matches("<li data-status=").count(), data.corrections.len());
-        assert_eq!(en.matches("<a href=").count(), data.all_sources().len());
+        // Every source, and the article checked here.
+        assert_eq!(en.matches("<a href=").count(), data.all_sources().len() + 1);
         assert!(en.contains("CC BY 4.0") || en.contains("Creative Commons"));
         let zh = about_markup(&data, Lang::Zh);
         assert!(zh.contains(&markup::escape_html(ui(Lang::Zh).corrections_title)));
+    }
+
+    #[test]
+    fn about_names_and_links_the_article_it_checks() {
+        let data = crate::dataset::data_file_for_tests();
+        let en = about_markup(&data, Lang::En);
+        let start = en.find("<p class=\"mslw-source-article\" data-testid=\"source-article\">").expect("the source article");
+        let line = &en[start..start + en[start..].find("</p>").unwrap()];
+        assert!(line.contains("<a href=\"https://vpshk.cn/20251212895.html\" target=\"_blank\" rel=\"noopener noreferrer\""), "{line}");
+        assert!(line.contains("<em>A Chinese report"), "the title is our description, set as one: {line}");
+        assert!(line.contains("vpshk.cn") && line.contains("reposted Dec 26, 2025") && line.contains("late August 2025"), "{line}");
+        let zh = about_markup(&data, Lang::Zh);
+        assert!(zh.contains("2025年12月26日转载") && zh.contains("主机测评网"), "{zh}");
+        assert!(zh.contains("原文称：") && !zh.contains("原文称:"), "full-width colon in Chinese");
     }
 }

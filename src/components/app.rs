@@ -7,6 +7,7 @@ use crate::components::context::Context;
 use crate::components::embed_dialog::EmbedDialog;
 use crate::components::filter_bar::FilterBar;
 use crate::components::grid::Grid;
+use crate::components::reply::MetaReply;
 use crate::dataset::Problem;
 use crate::model::Lang;
 use crate::state::{WidgetData, WidgetState};
@@ -92,6 +93,7 @@ pub fn App(input: AppInput) -> impl IntoView {
                 </div>
             </header>
             <DataProblems problems=host_problems />
+            <MetaReply />
             <Context />
             <FilterBar />
             <Grid />
