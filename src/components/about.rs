@@ -144,7 +144,7 @@ fn push_source_article(out: &mut String, dataset: &Dataset, lang: Lang) {
     markup::element(out, "strong", &[], &labelled(u.source_article, "", lang));
     let title = a.title.get(lang);
     if crate::dataset::is_safe_https_url(&a.url) {
-        markup::open(out, "a", &[("href", &a.url), ("target", "_blank"), ("rel", "noopener noreferrer"), ("lang", "zh-Hans")]);
+        markup::open(out, "a", &[("href", &a.url), ("target", "_blank"), ("rel", "noopener noreferrer")]);
         markup::element(out, if a.title_is_description { "em" } else { "span" }, &[], title);
         out.push_str("</a>");
     } else {
