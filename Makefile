@@ -15,8 +15,9 @@ WASM_PACK_VERSION := 0.15.1
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 CHROMIUM := /usr/bin/chromium
 # Bytes of dist/ (brotli, q11) that `make test` allows: today's build plus under 2 KB. This is a
-# regression guard, not the goal: issue 6's target is 60 KB and the build is ~181 KB (see bench/README.md).
-BROTLI_BUDGET := 182500
+# regression guard, not the goal: issue 6's target is 60 KB and the build is ~184 KB (see bench/README.md;
+# issue 16 added Meta's reply, the article link, the status rule and ~0.8 KB of corrected data).
+BROTLI_BUDGET := 185500
 CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: help serve test build pkg size bench tools browsers test-native test-wasm test-e2e noscript clean
