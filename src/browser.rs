@@ -97,6 +97,11 @@ pub fn bundled_dataset() -> Result<Dataset, Vec<Problem>> {
     dataset_from_json(BUNDLED_JSON)
 }
 
+/// Whether a media query matches now (false where there is no window): the layout's breakpoints, read once.
+pub fn media_matches(query: &str) -> bool {
+    web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
+}
+
 /// Rewrites the page's query string in place (`replaceState`: no history entry per keystroke).
 pub fn replace_query(query: &str) {
     let Some(window) = web_sys::window() else {

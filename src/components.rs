@@ -9,6 +9,7 @@ pub mod context;
 pub mod embed_dialog;
 pub mod filter_bar;
 pub mod grid;
+pub mod lead_figure;
 pub mod reply;
 
 use crate::i18n::{ui, Ui};

@@ -3,7 +3,7 @@
 //! Pure: no browser calls, so the wording and formats are tested natively. Strings that come from the
 //! dataset live in the dataset ([`crate::model::Text`]); only the widget's own words live here.
 
-use crate::model::{Cohort, Date, DatePrecision, DatedClaim, Lang, Status, TenurePrecision};
+use crate::model::{Cohort, Date, DatePrecision, DatedClaim, Lang, Status, Tenure, TenurePrecision};
 
 /// The widget's own words in one language.
 pub struct Ui {
@@ -97,12 +97,27 @@ pub struct Ui {
     pub written: &'static str,
     /// The heading of Meta's reply to the departures.
     pub meta_reply_title: &'static str,
+    /// The lead figure: its caption, how to read it, and the path line templates ("{}": tenure, destination).
+    pub lead_title: &'static str,
+    pub lead_note: &'static str,
+    pub lead_path: &'static str,
+    /// The path line of someone who may never have started ("{}": destination).
+    pub lead_path_never: &'static str,
+    /// Read between tenure and destination where the arrow is shown.
+    pub then_spoken: &'static str,
+    /// The phone's filter disclosure: "Filters", and "{} active" when any is chosen.
+    pub filters_toggle: &'static str,
+    pub filters_active: &'static str,
+    /// A correction note's disclosure of its full text.
+    pub full_note: &'static str,
+    /// The background block's disclosure.
+    pub background_summary: &'static str,
 }
 
 pub const UI_EN: Ui = Ui {
     title: "Who left Meta's Superintelligence Labs",
-    intro: "Nine people (researchers, engineers and a product director) left Meta's AI teams around August 2025, about two \
-            months after Mark Zuckerberg formed Meta Superintelligence Labs. Each claim below carries the source behind it and how sure we are.",
+    intro: "Nine researchers, engineers and a product director left Meta's AI teams around August 2025, about two months \
+            after Mark Zuckerberg formed Meta Superintelligence Labs: some after twelve years, some after weeks.",
     language_switch_label: "(switch the page to Chinese)",
     other_language_name: "中文",
     people_list_label: "People who left",
@@ -149,7 +164,7 @@ pub const UI_EN: Ui = Ui {
     path: "Path",
     new_role: "New role",
     worked_on: "Worked on",
-    details: "Sources and fact-check",
+    details: "Details, sources and fact-check",
     in_their_words: "In their words",
     all_confirmed: "all claims confirmed",
     context_title: "Background",
@@ -173,6 +188,15 @@ pub const UI_EN: Ui = Ui {
     copy_failed: "Copy this link:",
     about_title: "About the data",
     method: "The nine people and most claims come from a Chinese article (written in late August 2025, reposted on 2025-12-26); some details come from reporting it does not cite (Liu's newsletter, Nayak's FORT team, Verma's and Knight's time at Tesla, Maher's inference team, Agarwal's move to Periodic Labs). The reporting it cites (Wired, Business Insider, an X post) could not be opened: each claim was checked through outlets that quote or summarise it, and the original links are kept. A status qualifies the text beside it: confirmed (the sources support it), disputed (they contradict it or each other; both sides are shown, each attributed) or unverified (one source or none, and nothing against it). For what someone said, it judges what was said. Relative dates (\"this week\") are stored as absolute dates; Chinese names are the article's transliterations, not names the people use.",
+    lead_title: "Time at Meta before leaving, longest first",
+    lead_note: "Each bar spans what the reports allow, on a log scale so that days and years both fit. Select a name for the full card.",
+    lead_path: "{} at Meta → {}",
+    lead_path_never: "May never have started at Meta → {}",
+    then_spoken: ", then ",
+    filters_toggle: "Filters and sort",
+    filters_active: "{} active",
+    full_note: "Full note",
+    background_summary: "Where Meta's 2025 hires came from, and the timeline",
     corrections_title: "What the article got wrong or left out",
     article_says: "The article says",
     sources_say: "Sources say",
@@ -187,8 +211,8 @@ pub const UI_EN: Ui = Ui {
 
 pub const UI_ZH: Ui = Ui {
     title: "谁离开了Meta超级智能实验室",
-    intro: "扎克伯格于2025年6月底组建Meta超级智能实验室（MSL）；约两个月后，九人相继离开Meta的AI团队，\
-            其中有研究员、工程师和一位产品管理总监。下面每条信息都注明了来源和可信程度。",
+    intro: "扎克伯格于2025年6月底组建Meta超级智能实验室（MSL）；约两个月后，九名研究员、工程师和一位产品总监相继离开\
+            Meta的AI团队，有人已任职十二年，有人只待了几周。",
     language_switch_label: "（切换为英文）",
     other_language_name: "English",
     people_list_label: "离职人员",
@@ -235,7 +259,7 @@ pub const UI_ZH: Ui = Ui {
     path: "路径",
     new_role: "新职位",
     worked_on: "工作内容",
-    details: "来源与核查",
+    details: "详情、来源与核查",
     in_their_words: "本人原话",
     all_confirmed: "各项信息均已证实",
     context_title: "背景",
@@ -259,6 +283,15 @@ pub const UI_ZH: Ui = Ui {
     copy_failed: "请复制此链接：",
     about_title: "关于数据",
     method: "这九人及大部分信息来自一篇中文文章（写于2025年8月下旬，2025年12月26日转载）；部分细节出自原文未引用的报道（托尼·刘的新闻通讯、纳亚克的FORT团队、维尔马和奈特在特斯拉的经历、马赫所在的推理团队、阿加瓦尔后来加入Periodic Labs）。原文引用的报道（《连线》《商业内幕》和一条X帖子）无法打开，每条信息都通过引述或转述它们的媒体核对，原始链接仍保留。核查状态只针对旁边的文字：“已证实”指来源支持它；“有争议”指来源与它或彼此不一致，两方说法并列并注明出处；“未经证实”指只有一个来源或没有来源，也没有相反说法。对于某人说的话，状态判断的是话的内容。原文的相对日期（如“本周”）已换算为具体日期；中文姓名为原文音译，并非本人使用的名字。",
+    lead_title: "离职前在Meta任职多久（由长到短）",
+    lead_note: "每条横条覆盖各方报道给出的范围；横轴为对数刻度，几天和几年都能看清。点选姓名可查看完整卡片。",
+    lead_path: "在Meta任职{} → {}",
+    lead_path_never: "可能从未在Meta到岗 → {}",
+    then_spoken: "，随后去了",
+    filters_toggle: "筛选与排序",
+    filters_active: "已选{}项",
+    full_note: "完整说明",
+    background_summary: "Meta在2025年招募的人从哪里来，以及时间线",
     corrections_title: "原文的错误与遗漏",
     article_says: "原文称",
     sources_say: "来源显示",
@@ -480,7 +513,8 @@ pub fn all_ui_strings(lang: Lang) -> Vec<String> {
         u.timeline_title, u.date_col, u.get_data, u.csv_shown, u.csv_all, u.json_shown, u.json_all, u.download_failed,
         u.share, u.download_on_full_page, u.link_copied, u.link_shared, u.copy_failed, u.about_title, u.method,
         u.corrections_title, u.article_says, u.sources_say, u.all_sources, u.licence, u.title_described, u.source_article,
-        u.reposted, u.written, u.meta_reply_title,
+        u.reposted, u.written, u.meta_reply_title, u.lead_title, u.lead_note, u.lead_path, u.lead_path_never,
+        u.then_spoken, u.filters_toggle, u.filters_active, u.full_note, u.background_summary,
     ];
     let mut out: Vec<String> = fixed.iter().map(|s| (*s).to_owned()).collect();
     out.extend(Cohort::ALL.iter().map(|c| cohort_label(*c, lang).to_owned()));
@@ -500,6 +534,78 @@ pub fn all_ui_strings(lang: Lang) -> Vec<String> {
     push_status_mark(&mut marked, Status::Disputed, lang);
     out.push(marked);
     out
+}
+
+/// Weeks in a year and a month of the calendar (365.25 days), as the dataset's week estimates use them.
+pub const CALENDAR_WEEKS_PER_YEAR: f64 = 365.25 / 7.0;
+pub const CALENDAR_WEEKS_PER_MONTH: f64 = CALENDAR_WEEKS_PER_YEAR / 12.0;
+
+/// How a span is rounded to whole units: down for "at least", up for "nearly", else to the nearest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rounding {
+    Down,
+    Up,
+    Nearest,
+}
+
+/// A span of weeks in the unit a reader would use: "3 days", "2 weeks", "5 months", "12 years" / "3天", "2周",
+/// "5个月", "12年". Spans just under a unit's size read as that unit (4.3 weeks is "1 month").
+pub fn duration_words(weeks: f64, rounding: Rounding, lang: Lang) -> String {
+    let weeks = if weeks.is_finite() { weeks.max(0.0) } else { 0.0 };
+    let (per_unit, unit) = if weeks >= CALENDAR_WEEKS_PER_YEAR * 0.96 {
+        (CALENDAR_WEEKS_PER_YEAR, 3)
+    } else if weeks >= CALENDAR_WEEKS_PER_MONTH * 0.96 {
+        (CALENDAR_WEEKS_PER_MONTH, 2)
+    } else if weeks >= 1.0 {
+        (1.0, 1)
+    } else {
+        (1.0 / 7.0, 0)
+    };
+    let x = weeks / per_unit;
+    // A hair of tolerance so 626 weeks is 12 years whichever way it is rounded.
+    let n = match rounding {
+        Rounding::Down => (x + 0.02).floor(),
+        Rounding::Up => (x - 0.02).ceil(),
+        Rounding::Nearest => x.round(),
+    }
+    .clamp(1.0, 1e6) as u64;
+    let count = group_thousands(n);
+    match lang {
+        Lang::Zh => {
+            let word = ["天", "周", "个月", "年"][unit];
+            let mut s = n.to_string();
+            s.push_str(word);
+            s
+        }
+        Lang::En => {
+            let words = [("day", "days"), ("week", "weeks"), ("month", "months"), ("year", "years")][unit];
+            let word = if n == 1 { words.0 } else { words.1 };
+            let mut s = count;
+            s.push(' ');
+            s.push_str(word);
+            s
+        }
+    }
+}
+
+/// A tenure in a few words with its precision: "12 years", "at least 8 years", "nearly 9 years", "about 5 months",
+/// "under 1 month", "may never have started" (and Chinese). The long form, as reported, stays in the card.
+pub fn tenure_words(t: &Tenure, lang: Lang) -> String {
+    let (prefix, weeks, rounding) = match (t.precision, lang) {
+        (TenurePrecision::Exact, _) => ("", t.weeks_estimate, Rounding::Nearest),
+        (TenurePrecision::MoreThan, Lang::En) => ("at least ", t.weeks_low, Rounding::Down),
+        (TenurePrecision::MoreThan, Lang::Zh) => ("至少", t.weeks_low, Rounding::Down),
+        (TenurePrecision::Nearly, Lang::En) => ("nearly ", t.weeks_high, Rounding::Up),
+        (TenurePrecision::Nearly, Lang::Zh) => ("近", t.weeks_high, Rounding::Up),
+        (TenurePrecision::About, Lang::En) => ("about ", t.weeks_estimate, Rounding::Nearest),
+        (TenurePrecision::About, Lang::Zh) => ("约", t.weeks_estimate, Rounding::Nearest),
+        (TenurePrecision::Under, Lang::En) => ("under ", t.weeks_high, Rounding::Up),
+        (TenurePrecision::Under, Lang::Zh) => ("不到", t.weeks_high, Rounding::Up),
+        (TenurePrecision::NeverStarted, _) => return tenure_precision_label(t.precision, lang).to_owned(),
+    };
+    let mut s = prefix.to_owned();
+    s.push_str(&duration_words(weeks, rounding, lang));
+    s
 }
 
 #[cfg(test)]
@@ -573,5 +679,44 @@ mod tests {
             }
         }
         assert_ne!(UI_EN.title, UI_ZH.title);
+    }
+
+    #[test]
+    fn tenures_read_in_a_few_words_with_their_precision() {
+        let data = crate::dataset::data_file_for_tests();
+        let words = |id: &str, lang: Lang| {
+            let p = data.people.iter().find(|p| p.id == id).expect("in the data file");
+            tenure_words(&p.tenure, lang)
+        };
+        let expected = [
+            ("bert-maher", "12 years", "12年"),
+            ("tony-liu", "at least 8 years", "至少8年"),
+            ("chi-hao-wu", "at least 5 years", "至少5年"),
+            ("aram-markosyan", "at least 4 years", "至少4年"),
+            ("chaya-nayak", "nearly 9 years", "近9年"),
+            ("afroz-mohiuddin", "about 1 year", "约1年"),
+            ("avi-verma", "may never have started", "可能从未到岗"),
+            ("ethan-knight", "under 1 month", "不到1个月"),
+            ("rishabh-agarwal", "about 5 months", "约5个月"),
+        ];
+        for (id, en, zh) in expected {
+            assert_eq!(words(id, Lang::En), en, "{id}");
+            assert_eq!(words(id, Lang::Zh), zh, "{id}");
+        }
+    }
+
+    #[test]
+    fn durations_pick_the_unit_a_reader_would() {
+        assert_eq!(duration_words(1.0 / 7.0, Rounding::Nearest, Lang::En), "1 day");
+        assert_eq!(duration_words(0.5, Rounding::Nearest, Lang::En), "4 days");
+        assert_eq!(duration_words(2.0, Rounding::Nearest, Lang::Zh), "2周");
+        assert_eq!(duration_words(CALENDAR_WEEKS_PER_MONTH, Rounding::Nearest, Lang::En), "1 month");
+        assert_eq!(duration_words(CALENDAR_WEEKS_PER_YEAR, Rounding::Nearest, Lang::Zh), "1年");
+        assert_eq!(duration_words(CALENDAR_WEEKS_PER_YEAR * 10.0, Rounding::Down, Lang::En), "10 years");
+        assert_eq!(duration_words(CALENDAR_WEEKS_PER_YEAR * 1500.0, Rounding::Down, Lang::En), "1,500 years");
+        assert_eq!(duration_words(CALENDAR_WEEKS_PER_YEAR * 1500.0, Rounding::Down, Lang::Zh), "1500年");
+        // Nothing a host's data holds turns into NaN or a negative span.
+        assert_eq!(duration_words(f64::NAN, Rounding::Up, Lang::En), "1 day");
+        assert_eq!(duration_words(-3.0, Rounding::Down, Lang::En), "1 day");
     }
 }

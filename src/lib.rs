@@ -1,6 +1,6 @@
 //! msl-departures: who left Meta Superintelligence Labs in 2025, as a sourced bilingual WebAssembly widget.
 //!
-//! Pure modules (`model`, `json`, `markup`, `dataset`, `order`, `filter`, `export`, `i18n`, `url_state`, `pay`, `zh_lint`) import neither leptos nor
+//! Pure modules (`model`, `json`, `markup`, `dataset`, `order`, `filter`, `export`, `i18n`, `url_state`, `pay`, `zh_lint`, `lead`) import neither leptos nor
 //! web-sys and are tested natively; `browser` reads the browser; `components` are the views; `mount` starts the
 //! widget; `frame` reports the height inside an iframe; `panic_fallback`
 //! turns a panic into a visible notice; `embed` is the only `#[wasm_bindgen]` surface (the npm
@@ -16,6 +16,7 @@ pub mod filter;
 pub mod frame;
 pub mod i18n;
 pub mod json;
+pub mod lead;
 pub mod markup;
 pub mod model;
 pub mod mount;

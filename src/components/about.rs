@@ -1,8 +1,10 @@
-//! The footer for readers who dig: downloads of the shown or whole data, sharing the view, and
+//! The footer for readers who dig and journalists: downloads of the shown or whole data, sharing the view, the
+//! embed snippet, and
 //! "About the data" with the method, the corrections to the article, every source and the licence.
 
 use crate::browser::{self, Shared};
 use crate::components::card::push_source_item;
+use crate::components::embed_dialog::EmbedDialog;
 use crate::components::tr;
 use crate::export::{file_name, people_csv};
 use crate::i18n::{format_date, labelled, paren, status_label, ui};
@@ -23,7 +25,10 @@ enum Download {
 
 /// Download and share buttons, then the collapsible "About the data".
 #[component]
-pub fn Footer() -> impl IntoView {
+pub fn Footer(
+    /// The standalone page's URL that the "Embed" snippet points to; `None` hides the button.
+    embed_url: Option<String>,
+) -> impl IntoView {
     let state = expect_context::<WidgetState>();
     let lang = state.lang;
     let message = RwSignal::new(None::<String>);
@@ -88,6 +93,7 @@ pub fn Footer() -> impl IntoView {
                     {tr(lang, |u| u.download_on_full_page)}
                 </a>
                 <button type="button" data-testid="share" on:click=share>{tr(lang, |u| u.share)}</button>
+                {embed_url.map(|page_url| view! { <EmbedDialog page_url=page_url /> })}
             </div>
             <p class="mslw-message" role="status" data-testid="footer-message">{move || message.get()}</p>
             <About />

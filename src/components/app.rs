@@ -1,12 +1,13 @@
-//! The widget's root: builds the state, keeps the URL in step, lays out header, context, filters and grid.
+//! The widget's root: builds the state, keeps the URL in step, and lays out the story first: title, lead figure,
+//! filters and cards, calculator, background, then the footer's tools.
 
 use crate::browser;
 use crate::components::about::Footer;
 use crate::components::calculator::Calculator;
 use crate::components::context::Context;
-use crate::components::embed_dialog::EmbedDialog;
 use crate::components::filter_bar::FilterBar;
 use crate::components::grid::Grid;
+use crate::components::lead_figure::LeadFigure;
 use crate::components::reply::MetaReply;
 use crate::dataset::Problem;
 use crate::model::Lang;
@@ -68,11 +69,7 @@ pub fn App(input: AppInput) -> impl IntoView {
             data-theme=move || state.theme.get().map(Theme::as_str)
             aria-labelledby=labelled_by>
             <header class="mslw-header">
-                <div class="mslw-heading">
-                    <h2 id=title_id class="mslw-title">{tr(lang, |u| u.title)}</h2>
-                    <p class="mslw-intro">{tr(lang, |u| u.intro)}</p>
-                </div>
-                <div class="mslw-controls" role="group" aria-label=tr(lang, |u| u.controls_label)>
+                <div class="mslw-toolbar" role="group" aria-label=tr(lang, |u| u.controls_label)>
                     // Named by what it shows ("中文"), then what it does: a spoken name that contains the visible
                     // label (WCAG 2.5.3), with the language's own name read in that language.
                     <button type="button" class="mslw-lang-switch" data-testid="lang-switch" on:click=toggle_lang>
@@ -81,7 +78,7 @@ pub fn App(input: AppInput) -> impl IntoView {
                         <span class="mslw-sr-only">{tr(lang, |u| u.language_switch_label)}</span>
                     </button>
                     <label class="mslw-inline-field" for=theme_label_for>
-                        <span>{tr(lang, |u| u.theme_label)}</span>
+                        <span class="mslw-sr-only">{tr(lang, |u| u.theme_label)}</span>
                         <select id=theme_id data-testid="theme-select" on:change=set_theme
                             prop:value=move || state.theme.get().map(Theme::as_str).unwrap_or("auto")>
                             <option value="auto">{tr(lang, |u| u.theme_auto)}</option>
@@ -89,16 +86,18 @@ pub fn App(input: AppInput) -> impl IntoView {
                             <option value="dark">{tr(lang, |u| u.theme_dark)}</option>
                         </select>
                     </label>
-                    {embed_url.map(|page_url| view! { <EmbedDialog page_url=page_url /> })}
                 </div>
+                <h2 id=title_id class="mslw-title">{tr(lang, |u| u.title)}</h2>
+                <p class="mslw-intro">{tr(lang, |u| u.intro)}</p>
             </header>
             <DataProblems problems=host_problems />
+            <LeadFigure />
             <MetaReply />
-            <Context />
             <FilterBar />
             <Grid />
             <Calculator dataset=data.dataset.clone() lang=Signal::from(lang) inputs=state.calc id_prefix=data.id_prefix.clone() />
-            <Footer />
+            <Context />
+            <Footer embed_url=embed_url />
         </section>
     }
 }

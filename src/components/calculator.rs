@@ -137,6 +137,16 @@ pub fn Calculator(
         .map(|m| view! { <ModelOption model=m inputs=inputs lang=lang group=id("model") /> })
         .collect_view();
 
+    let assumptions = NodeRef::<leptos::html::Details>::new();
+    let assumptions_set = move || inputs.with(assumptions_changed) || errors.with(|e| e.iter().any(|e| matches!(e.field, Field::Base | Field::Signon)));
+    let assumptions_open_at_start = inputs.with_untracked(assumptions_changed);
+    Effect::new(move |_| {
+        if assumptions_set() {
+            if let Some(details) = assumptions.get() {
+                details.set_open(true);
+            }
+        }
+    });
     let labelled_by = heading_id.clone();
     view! {
         <section class="mslw-calc" data-testid="calculator" aria-labelledby=labelled_by>
@@ -158,20 +168,26 @@ pub fn Calculator(
                         </div>
                         {custom_fields}
                     </fieldset>
-                    <fieldset class="mslw-calc-group">
+                    <fieldset class="mslw-calc-group mslw-calc-segmented">
                         <legend>{ctr(lang, |u| u.model_legend)}</legend>
                         {models}
                     </fieldset>
-                    <fieldset class="mslw-calc-group">
-                        <legend>{ctr(lang, |u| u.assumptions_legend)}</legend>
+                    // Closed unless the reader's link or typing set them: an assumption that shapes the figure is
+                    // never hidden (a set or invalid value opens it, and nothing closes it but the reader).
+                    <details class="mslw-calc-assumptions" data-testid="calc-assumptions" node_ref=assumptions
+                        open=assumptions_open_at_start>
+                        <summary>{ctr(lang, |u| u.assumptions_legend)}</summary>
                         <TextField field=Field::Base field_id=id("base") testid="calc-base" inputs=inputs lang=lang errors=errors />
                         <TextField field=Field::Signon field_id=id("signon") testid="calc-signon" inputs=inputs lang=lang errors=errors />
-                    </fieldset>
+                    </details>
                 </div>
-                <CalcResult computed=computed dataset=dataset.clone() inputs=inputs lang=lang result_id=result_id(&p)
-                    heading_id=id("result-heading") />
+                // The answer and its chart side by side with the fields on a wide screen, under them on a phone.
+                <div class="mslw-calc-outputs">
+                    <CalcResult computed=computed dataset=dataset.clone() inputs=inputs lang=lang result_id=result_id(&p)
+                        heading_id=id("result-heading") />
+                    <Chart computed=computed markers=Arc::new(chart_markers(&dataset)) lang=lang id_prefix=(*p).clone() />
+                </div>
             </div>
-            <Chart computed=computed markers=Arc::new(chart_markers(&dataset)) lang=lang id_prefix=(*p).clone() />
         </section>
     }
 }
@@ -206,6 +222,11 @@ fn WeeksField(
                 } />
         </div>
     }
+}
+
+/// Whether the reader (or their link) set a base salary or sign-on other than the defaults.
+fn assumptions_changed(inputs: &CalcInputs) -> bool {
+    inputs.url_pairs().iter().any(|(key, _)| matches!(*key, "base" | "signon"))
 }
 
 /// One of the calculator's text fields, labelled, with its hint and its inline error (`aria-invalid`,
@@ -361,7 +382,8 @@ fn CalcResult(
         let l = lang.get();
         computed.with(|c| {
             let o = c.as_ref().ok()?;
-            let mut out = details_markup(o, l);
+            let mut out = range_markup(o, l);
+            out.push_str(&details_markup(o, l));
             if let Some(p) = inputs.with(|i| i.person.clone()).and_then(|id| dataset.person(&id)) {
                 markup::element(&mut out, "p", &[("class", "mslw-calc-person"), ("data-testid", "calc-person")], &person_note(p, o, l));
             }
@@ -378,22 +400,34 @@ fn CalcResult(
                 <p class="mslw-calc-amount" data-testid="calc-chosen">{chosen}</p>
             </div>
             <div class="mslw-calc-details" inner_html=move || details().unwrap_or_default()></div>
+            // Its own element, outside the markup rewritten per input, so it stays open while the reader types.
+            <details class="mslw-calc-rates-more" data-testid="calc-rates-details" hidden=move || computed.with(Result::is_err)>
+                <summary>{ctr(lang, |u| u.rates_heading)}</summary>
+                <div inner_html=move || computed.with(|c| c.as_ref().map(|o| rates_markup(o, lang.get())).unwrap_or_default())></div>
+            </details>
             <p class="mslw-calc-caveat" data-testid="calc-caveat">{ctr(lang, |u| u.caveat)}</p>
         </section>
     }
 }
 
-/// Everything under the chosen amount for valid inputs, as markup: the zero note, the range, the three
-/// models, the stock part, the rates, the yuan line and the comparison with a median salary (with sources).
-pub fn details_markup(o: &Outcome, l: Lang) -> String {
+/// What stays in view under the chosen amount for valid inputs: the zero note and the range of the three models.
+pub fn range_markup(o: &Outcome, l: Lang) -> String {
     let u = calc_ui(l);
-    let mut out = String::with_capacity(2048);
+    let mut out = String::with_capacity(256);
     if o.weeks <= 0.0 {
         markup::element(&mut out, "p", &[("class", "mslw-calc-zero"), ("data-testid", "calc-zero-note")], u.zero_weeks);
     }
     let (low, high) = (format_usd_short_in(o.amounts.low(), l), format_usd_short_in(o.amounts.high(), l));
     let range = if low == high { fill(u.range_same, &[&low]) } else { fill(u.range, &[&low, &high]) };
     markup::element(&mut out, "p", &[("data-testid", "calc-range")], &range);
+    out
+}
+
+/// Under the range: the three models, the stock part, the yuan line and the comparison with a median salary
+/// (with sources).
+pub fn details_markup(o: &Outcome, l: Lang) -> String {
+    let u = calc_ui(l);
+    let mut out = String::with_capacity(2048);
     out.push_str("<ul class=\"mslw-calc-models\" data-testid=\"calc-models\">");
     for m in PayModel::ALL {
         let chosen = m == o.model;
@@ -414,7 +448,24 @@ pub fn details_markup(o: &Outcome, l: Lang) -> String {
     if let Some(stock) = o.terms.stock_usd(o.model, o.weeks) {
         markup::element(&mut out, "p", &[("class", "mslw-calc-hint")], &fill("{}: {}", &[u.stock_part, &format_usd_full_in(stock, l)]));
     }
-    markup::element(&mut out, "h5", &[("class", "mslw-calc-subheading")], u.rates_heading);
+    let (rate, date) = cny_rate_text(l);
+    out.push_str("<p data-testid=\"calc-cny\">");
+    markup::push_escaped(&mut out, &fill(u.cny, &[&format_cny(o.chosen_cny, l), &rate, &date]));
+    out.push(' ');
+    markup::external_link(&mut out, CNY_RATE_SOURCE_URL, cny_source_label(l));
+    out.push_str("</p><p data-testid=\"calc-comparison\">");
+    markup::push_escaped(&mut out, &comparison_sentence(o, l));
+    out.push(' ');
+    markup::external_link(&mut out, MEDIAN_SOURCE_URL, u.median_link);
+    out.push_str("</p>");
+    out
+}
+
+/// The amount per week, day, hour, minute and second (or why there is none), for the result's closed
+/// "per unit of time" disclosure.
+pub fn rates_markup(o: &Outcome, l: Lang) -> String {
+    let u = calc_ui(l);
+    let mut out = String::with_capacity(1024);
     match o.rates {
         Some(r) => {
             out.push_str("<dl class=\"mslw-calc-rates\" data-testid=\"calc-rates\">");
@@ -429,16 +480,6 @@ pub fn details_markup(o: &Outcome, l: Lang) -> String {
         }
         None => markup::element(&mut out, "p", &[("data-testid", "calc-rates-none")], u.rates_zero),
     }
-    let (rate, date) = cny_rate_text(l);
-    out.push_str("<p data-testid=\"calc-cny\">");
-    markup::push_escaped(&mut out, &fill(u.cny, &[&format_cny(o.chosen_cny, l), &rate, &date]));
-    out.push(' ');
-    markup::external_link(&mut out, CNY_RATE_SOURCE_URL, cny_source_label(l));
-    out.push_str("</p><p data-testid=\"calc-comparison\">");
-    markup::push_escaped(&mut out, &comparison_sentence(o, l));
-    out.push(' ');
-    markup::external_link(&mut out, MEDIAN_SOURCE_URL, u.median_link);
-    out.push_str("</p>");
     out
 }
 
@@ -503,10 +544,14 @@ pub fn example_markup(h: &crate::model::Hypothetical, heading_id: &str, l: Lang)
     out.push_str("</h4>");
     let values = fill(u.example_text, &[&format_usd_short_in(h.annual_usd, l), &format_usd_short_in(month, l), &format_usd_short_in(four_weeks, l), &format_usd_short_in(stated, l)]);
     markup::element(&mut out, "p", &[("data-testid", "calc-example-values")], &values);
+    out.push_str("<details class=\"mslw-calc-example-note\"><summary>");
+    markup::push_escaped(&mut out, crate::i18n::ui(l).full_note);
+    out.push_str("</summary>");
     markup::element(&mut out, "p", &[("class", "mslw-calc-hint")], h.premise.get(l));
     if let Some(note) = &h.check.note {
         markup::element(&mut out, "p", &[("class", "mslw-calc-hint")], note.get(l));
     }
+    out.push_str("</details>");
     out
 }
 
@@ -521,7 +566,8 @@ mod tests {
 
     #[test]
     fn the_details_show_range_models_rates_and_sourced_comparisons() {
-        let html = details_markup(&outcome("4"), Lang::En);
+        let html = range_markup(&outcome("4"), Lang::En) + &details_markup(&outcome("4"), Lang::En);
+        let html = html + &rates_markup(&outcome("4"), Lang::En);
         for hook in ["calc-range", "calc-models", "calc-rates", "calc-cny", "calc-comparison"] {
             assert_eq!(html.matches(&format!("data-testid=\"{hook}\"")).count(), 1, "{hook}: {html}");
         }
@@ -530,14 +576,14 @@ mod tests {
         assert_eq!(html.matches("<dt>").count(), 5);
         assert_eq!(html.matches("target=\"_blank\" rel=\"noopener noreferrer\"").count(), 2);
         assert!(!html.contains("calc-zero-note") && !html.contains("calc-rates-none"));
-        let zero = details_markup(&outcome("0"), Lang::Zh);
-        assert!(zero.contains("data-testid=\"calc-zero-note\"") && zero.contains("data-testid=\"calc-rates-none\""));
+        let zero = range_markup(&outcome("0"), Lang::Zh);
+        assert!(zero.contains("data-testid=\"calc-zero-note\"") && rates_markup(&outcome("0"), Lang::Zh).contains("data-testid=\"calc-rates-none\""));
         // When the models agree, one figure: not "$0 to $0", "CNY 0 (CNY 0)" or "$115M to $115M".
-        let zero = details_markup(&outcome("0"), Lang::En);
+        let zero = range_markup(&outcome("0"), Lang::En) + &details_markup(&outcome("0"), Lang::En);
         assert!(zero.contains(">The three models all give $0.</p>"), "{zero}");
         assert!(zero.contains("In yuan: CNY 0 at") && !zero.contains("(CNY 0)"), "{zero}");
-        assert!(details_markup(&outcome("60"), Lang::En).contains(">The three models all give $115M.</p>"));
-        assert!(details_markup(&outcome("60"), Lang::Zh).contains(">三种模型的结果都是 "));
+        assert!(range_markup(&outcome("60"), Lang::En).contains(">The three models all give $115M.</p>"));
+        assert!(range_markup(&outcome("60"), Lang::Zh).contains(">三种模型的结果都是 "));
     }
 
     #[test]
@@ -581,6 +627,8 @@ mod tests {
         assert_eq!(html.matches("data-testid=\"calc-example-values\"").count(), 1);
         assert!(html.contains(&markup::escape_html(h.premise.get(Lang::En))));
         assert_eq!(html.matches("<p").count(), 2 + usize::from(h.check.note.is_some()));
+        // The premise and the fact-check's note are one click away, under the figures.
+        assert!(html.contains("<details class=\"mslw-calc-example-note\"><summary>") && html.ends_with("</details>"));
         let zh = example_markup(h, "w-ex", Lang::Zh);
         assert!(zh.contains(&markup::escape_html(h.premise.get(Lang::Zh))));
     }

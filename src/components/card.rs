@@ -3,6 +3,7 @@
 
 use crate::dataset::is_safe_https_url;
 use crate::markup;
+use crate::lead::path_line;
 use crate::i18n::{check_summary, cohort_label, format_date, format_dated, labelled, list_separator, paren, status_label, tenure_line, ui};
 use crate::model::{Check, Lang, Person, Source, Status};
 use crate::pay::calc_ui;
@@ -94,8 +95,9 @@ impl CardCache {
 /// The selector of a card's "what would this package pay" button, for the grid's delegated click.
 pub const CALC_BUTTON_SELECTOR: &str = "[data-testid=card-to-calc]";
 
-/// Everything inside a card, as markup: names, cohort, facts, fact-check summary, the calculator button and
-/// the closed detail's summary (its body is [`card_detail_markup`]). One string and one `innerHTML` per card: a grid-flipping
+/// Everything inside a card, as markup: names, one line of path, cohort and a fact-check chip in words, then a
+/// closed detail with the facts in full and the calculator button (the rest of its body, quote, notes and
+/// sources, is [`card_detail_markup`]). One string and one `innerHTML` per card: a grid-flipping
 /// keystroke builds a page of cards with one DOM write each instead of ~2,000 element and text-node calls from the wasm,
 /// and the page's wasm carries no per-element view code for cards. Every text and attribute is escaped
 /// (a host's dataset may hold markup); links only for safe https URLs.
@@ -112,7 +114,7 @@ pub fn card_markup(person: &Person, lang: Lang, title_id: &str) -> String {
         "confirmed"
     };
     let mut out = String::with_capacity(3072);
-    // Focusable by script only: "Show more" moves focus to the first card it adds (see the grid).
+    // Focusable by script only: "Show more" and the lead figure move focus to a card.
     markup::open(&mut out, "article", &[("aria-labelledby", title_id), ("tabindex", "-1")]);
     markup::open(&mut out, "h3", &[("class", "mslw-name"), ("id", title_id)]);
     markup::element(&mut out, "span", &[("lang", "en")], &person.name_en);
@@ -125,8 +127,17 @@ pub fn card_markup(person: &Person, lang: Lang, title_id: &str) -> String {
         markup::element(&mut out, "span", &[("class", "mslw-name-mark"), ("data-testid", "name-zh-status")], &name_mark);
     }
     out.push_str("</h3>");
-    markup::element(&mut out, "p", &[("class", "mslw-badge"), ("data-cohort", person.cohort.as_str())], cohort_label(person.cohort, lang));
-    out.push_str("<dl class=\"mslw-facts\">");
+    markup::element(&mut out, "p", &[("class", "mslw-card-path"), ("data-testid", "card-path")], &path_line(person, lang));
+    out.push_str("<p class=\"mslw-card-meta\">");
+    markup::element(&mut out, "span", &[("class", "mslw-badge"), ("data-cohort", person.cohort.as_str())], cohort_label(person.cohort, lang));
+    out.push(' ');
+    let summary = [("data-testid", "check-summary"), ("class", "mslw-check-summary"), ("data-worst", worst)];
+    markup::element(&mut out, "span", &summary, &labelled(u.status_label, &check_summary(disputed, unverified, lang), lang));
+    out.push_str("</p><details class=\"mslw-detail\" data-testid=\"card-detail\"><summary>");
+    markup::push_escaped(&mut out, u.details);
+    // Nine disclosures of one name would be indistinguishable in a list of controls: each names its person.
+    markup::element(&mut out, "span", &[("class", "mslw-sr-only")], &paren(&person.name_en, lang));
+    out.push_str("</summary><dl class=\"mslw-facts\">");
     let mut fact = |term: &str, testid: Option<&str>, text: &str| {
         markup::element(&mut out, "dt", &[], term);
         match testid {
@@ -141,14 +152,9 @@ pub fn card_markup(person: &Person, lang: Lang, title_id: &str) -> String {
         fact(u.worked_on, None, &work_text(person, lang));
     }
     fact(u.announced, Some("announced"), &announced_text(person, lang));
-    markup::element(&mut out, "dt", &[], u.status_label);
-    let summary = [("data-testid", "check-summary"), ("class", "mslw-check-summary"), ("data-worst", worst)];
-    markup::element(&mut out, "dd", &summary, &check_summary(disputed, unverified, lang));
     out.push_str("</dl>");
     let button = [("type", "button"), ("class", "mslw-calc-card-button"), ("data-testid", "card-to-calc"), ("aria-describedby", title_id)];
     markup::element(&mut out, "button", &button, calc_ui(lang).card_button);
-    out.push_str("<details class=\"mslw-detail\" data-testid=\"card-detail\">");
-    markup::element(&mut out, "summary", &[], u.details);
     out.push_str("</details></article>");
     out
 }
@@ -304,8 +310,13 @@ mod tests {
         assert!(en.starts_with("<article aria-labelledby=\"w-name-chi-hao-wu\" tabindex=\"-1\"><h3 class=\"mslw-name\" id=\"w-name-chi-hao-wu\">"));
         assert!(en.contains("aria-describedby=\"w-name-chi-hao-wu\""));
         assert!(en.contains("What would this package pay"));
-        // The detail closes right after its summary: its body is appended later (card_detail_markup).
-        assert!(en.ends_with(&format!("<summary>{}</summary></details></article>", ui(Lang::En).details)), "{en}");
+        // Closed, the card shows names, one line of path, cohort and the fact-check chip; the facts in full and
+        // the calculator button are inside the detail, whose body is appended later (card_detail_markup).
+        let (closed, detail) = en.split_once("<details").expect("a detail");
+        assert!(closed.contains("data-testid=\"card-path\">At least 5 years at Meta → Memories.ai</p>"), "{closed}");
+        assert!(closed.contains("data-testid=\"check-summary\"") && !closed.contains("data-testid=\"tenure\""));
+        assert!(detail.contains(&format!("<summary>{}<span class=\"mslw-sr-only\"> (Chi-Hao Wu)</span></summary><dl", ui(Lang::En).details)), "{detail}");
+        assert!(en.ends_with("</button></details></article>"), "{en}");
         for tag in ["article", "h3", "dl", "details", "span", "dd", "dt"] {
             assert_eq!(en.matches(&format!("<{tag}")).count(), en.matches(&format!("</{tag}>")).count(), "<{tag}>");
         }

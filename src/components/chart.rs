@@ -82,6 +82,46 @@ pub struct PlacedMarker {
     pub x_high: f64,
     /// Which label row (labels are stacked so close markers do not overlap).
     pub row: usize,
+    /// The label is drawn to the left of the marker (it would leave the plot on the right).
+    pub left_side: bool,
+}
+
+/// The largest font size of the chart's text, in view-box units (a phone's; see widget.css).
+const LABEL_FONT: f64 = 18.0;
+/// A label's row height, as a multiple of the font size.
+const LABEL_LINE: f64 = 1.5;
+
+/// A name's width in view-box units at [`LABEL_FONT`], generously estimated: a CJK character is one em, any
+/// other character at most 0.62 em (measured widths of system and Noto fonts stay under these).
+pub fn label_width(name: &str) -> f64 {
+    name.chars().map(|c| if (c as u32) >= 0x2E80 { 1.0 } else { 0.62 }).sum::<f64>() * LABEL_FONT
+}
+
+/// Places each marker and gives its label the first row where it clears every label already there, in either
+/// language (the wider of the two names is reserved), so labels never overlap at any width: the SVG scales as
+/// a whole. A label that would leave the plot on the right is drawn to the left of its marker.
+fn place_labels(markers: &[Marker], x_max: f64) -> Vec<PlacedMarker> {
+    let mut row_ends: Vec<Vec<(f64, f64)>> = Vec::new();
+    markers
+        .iter()
+        .map(|m| {
+            let x = x_pos(m.estimate, x_max);
+            let width = label_width(&m.name_en).max(label_width(&m.name_zh));
+            let left_side = x + 4.0 + width > VIEW_W - RIGHT / 2.0;
+            let span = if left_side { (x - 4.0 - width, x - 4.0) } else { (x + 4.0, x + 4.0 + width) };
+            let gap = LABEL_FONT * 0.4;
+            let free = |spans: &Vec<(f64, f64)>| spans.iter().all(|&(a, b)| span.1 + gap <= a || b + gap <= span.0);
+            let row = match row_ends.iter().position(free) {
+                Some(r) => r,
+                None => {
+                    row_ends.push(Vec::new());
+                    row_ends.len() - 1
+                }
+            };
+            row_ends[row].push(span);
+            PlacedMarker { marker: m.clone(), x, x_low: x_pos(m.low, x_max), x_high: x_pos(m.high, x_max), row, left_side }
+        })
+        .collect()
 }
 
 /// Everything the SVG and its table need, in view-box units.
@@ -205,17 +245,7 @@ pub fn chart_data(outcome: &Outcome, markers: &[Marker]) -> ChartData {
         .map(|w| (x_pos(w, x_max), w))
         .collect();
     let paths = PayModel::ALL.into_iter().map(|m| (m, model_path(outcome, m, x_max, y_max))).collect();
-    let placed = markers
-        .iter()
-        .enumerate()
-        .map(|(row, m)| PlacedMarker {
-            marker: m.clone(),
-            x: x_pos(m.estimate, x_max),
-            x_low: x_pos(m.low, x_max),
-            x_high: x_pos(m.high, x_max),
-            row,
-        })
-        .collect();
+    let placed = place_labels(markers, x_max);
     let mut weeks_rows: Vec<f64> = x_ticks.iter().map(|t| t.1).collect();
     weeks_rows.push(outcome.weeks);
     weeks_rows.extend(markers.iter().map(|m| m.estimate));
@@ -348,16 +378,16 @@ pub fn svg_markup(d: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers,
             Lang::Zh => &pm.marker.name_zh,
         };
         let row_y = svg_number(plot_bottom - 4.0 - 5.0 * pm.row as f64);
-        // Each label one row lower: (row + 1) × 1.2em.
-        let mut dy = ((pm.row + 1) * 12).to_string();
-        dy.insert(dy.len() - 1, '.');
+        // Each label one row lower: (row + 1) rows of LABEL_LINE em.
+        let mut dy = svg_number((pm.row + 1) as f64 * LABEL_LINE);
         dy.push_str("em");
         markup::open(&mut out, "g", &[("class", "mslw-chart-marker"), ("data-person-marker", &pm.marker.id)]);
         let x = svg_number(pm.x);
         markup::void(&mut out, "line", &[("class", "mslw-chart-marker-line"), ("x1", &x), ("x2", &x), ("y1", &svg_number(TOP)), ("y2", &svg_number(plot_bottom))]);
         let range = [("class", "mslw-chart-range"), ("x1", &svg_number(pm.x_low)), ("x2", &svg_number(pm.x_high.max(pm.x_low + 2.0))), ("y1", &row_y), ("y2", &row_y)];
         markup::void(&mut out, "line", &range);
-        let label = [("class", "mslw-chart-marker-label"), ("x", &svg_number(pm.x + 4.0)), ("y", &svg_number(TOP)), ("dy", &dy)];
+        let (label_x, anchor) = if pm.left_side { (pm.x - 4.0, "end") } else { (pm.x + 4.0, "start") };
+        let label = [("class", "mslw-chart-marker-label"), ("x", &svg_number(label_x)), ("y", &svg_number(TOP)), ("dy", &dy), ("text-anchor", anchor)];
         markup::element(&mut out, "text", &label, name);
         out.push_str("</g>");
     }

@@ -16,10 +16,14 @@ pub fn Context() -> impl IntoView {
     view! {
         <section class="mslw-context" data-testid="context">
             <h3 class="mslw-context-title">{tr(lang, |u| u.context_title)}</h3>
-            <div class="mslw-context-grid">
-                <HiringChart />
-                <Timeline />
-            </div>
+            // Background, after the story and the sum: one click away, and printed open.
+            <details class="mslw-context-more" data-testid="context-more">
+                <summary>{tr(lang, |u| u.background_summary)}</summary>
+                <div class="mslw-context-grid">
+                    <HiringChart />
+                    <Timeline />
+                </div>
+            </details>
         </section>
     }
 }
@@ -118,14 +122,40 @@ pub fn hiring_markup(hiring: &Hiring, lang: Lang, title_id: &str, desc_id: &str)
     out
 }
 
-/// A claim's status and note as a `<p class="mslw-check">`.
-fn push_check(out: &mut String, check: &Check, lang: Lang) {
-    markup::open(out, "p", &[("class", "mslw-check"), ("data-status", check.status.as_str())]);
-    markup::element(out, "strong", &[], &crate::i18n::labelled(status_label(check.status, lang), "", lang));
-    if let Some(note) = &check.note {
-        markup::push_escaped(out, note.get(lang));
+/// A claim's status as a short labelled note where the claim appears: the status word and the note's first
+/// sentence, with the rest one click away in a native disclosure.
+pub fn push_check(out: &mut String, check: &Check, lang: Lang) {
+    let label = crate::i18n::labelled(status_label(check.status, lang), "", lang);
+    let note = check.note.as_ref().map(|n| n.get(lang)).unwrap_or_default();
+    let (first, rest) = first_sentence(note);
+    if rest.is_empty() {
+        markup::open(out, "p", &[("class", "mslw-note"), ("data-status", check.status.as_str())]);
+        markup::element(out, "strong", &[], &label);
+        markup::push_escaped(out, first);
+        out.push_str("</p>");
+        return;
     }
-    out.push_str("</p>");
+    markup::open(out, "details", &[("class", "mslw-note"), ("data-status", check.status.as_str())]);
+    out.push_str("<summary>");
+    markup::element(out, "strong", &[], &label);
+    markup::push_escaped(out, first);
+    out.push_str(" <span class=\"mslw-note-more\">");
+    markup::push_escaped(out, ui(lang).full_note);
+    out.push_str("</span></summary>");
+    markup::element(out, "p", &[], rest);
+    out.push_str("</details>");
+}
+
+/// A note's first sentence and the rest ("…July\". Zuckerberg's memo…" splits after the full stop, and so does
+/// "…7月初”。实际上…"); a note of one sentence has an empty rest.
+pub fn first_sentence(note: &str) -> (&str, &str) {
+    let ends = [". ", "。", "! ", "? ", "！", "？"];
+    let cut = ends.iter().filter_map(|e| note.find(e).map(|i| i + e.trim_end().len())).min();
+    match cut {
+        Some(i) if note[i..].trim().is_empty() => (note.trim(), ""),
+        Some(i) => (note[..i].trim(), note[i..].trim()),
+        None => (note.trim(), ""),
+    }
 }
 
 fn hiring_summary(total: &HireCount, lang: Lang) -> String {
@@ -191,8 +221,21 @@ mod tests {
             let timeline = timeline_markup(&data.key_dates, lang);
             assert_eq!(timeline.matches("<time datetime=").count(), data.key_dates.len());
             let checked = data.key_dates.iter().filter(|d| d.check.status != Status::Confirmed || d.check.note.is_some()).count();
-            assert_eq!(timeline.matches("<p class=\"mslw-check\"").count(), checked);
+            assert_eq!(timeline.matches("class=\"mslw-note\"").count(), checked);
             assert!(checked >= 3, "the article's versions of the key dates stay visible");
         }
+    }
+
+    #[test]
+    fn a_correction_note_shows_its_first_sentence_and_keeps_the_rest_one_click_away() {
+        assert_eq!(first_sentence("The article says \"early July\". The memo went out on 30 June."), ("The article says \"early July\".", "The memo went out on 30 June."));
+        assert_eq!(first_sentence("文章说“7月初”。实际上是6月30日。"), ("文章说“7月初”。", "实际上是6月30日。"));
+        assert_eq!(first_sentence("One sentence only."), ("One sentence only.", ""));
+        assert_eq!(first_sentence("Version 2.5 is out"), ("Version 2.5 is out", ""));
+        let mut out = String::new();
+        let check = Check { status: Status::Disputed, note: Some(crate::model::Text { en: "A <b>. B.".into(), zh: "甲。乙。".into() }) };
+        push_check(&mut out, &check, Lang::En);
+        assert!(out.starts_with("<details class=\"mslw-note\" data-status=\"disputed\"><summary><strong>Disputed: </strong>A &lt;b&gt;."), "{out}");
+        assert!(out.ends_with("<p>B.</p></details>"), "{out}");
     }
 }

@@ -101,13 +101,15 @@ pub fn EmbedDialog(
         if let Some(d) = dialog.get() {
             let framed = crate::frame::in_host_frame();
             // Placed before opening too: opening focuses the dialog, and the host page scrolls to wherever it is.
+            // Before it is shown its height is unknown (0): a generous guess keeps it inside the frame even when
+            // the button sits at the widget's foot, so focusing it never scrolls the host page elsewhere.
             if framed {
-                place_by_opener(&d, button.get().as_ref());
+                place_by_opener(&d, button.get().as_ref(), UNMEASURED_DIALOG_HEIGHT);
             }
             // Fails only if already open or detached; either way there is nothing to do.
             let _ = d.show_modal();
             if framed {
-                place_by_opener(&d, button.get().as_ref());
+                place_by_opener(&d, button.get().as_ref(), 0.0);
             }
         }
     };
@@ -184,13 +186,17 @@ fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
     write.call1(&clipboard, &text.into()).ok()?.dyn_into::<js_sys::Promise>().ok()
 }
 
-/// Inside the embed's iframe, puts the dialog at its opener's height (see [`crate::frame::dialog_top`]).
-fn place_by_opener(dialog: &web_sys::HtmlDialogElement, opener: Option<&web_sys::HtmlButtonElement>) {
+/// The dialog's height assumed before it is first laid out, in CSS pixels (it is shorter at every width).
+const UNMEASURED_DIALOG_HEIGHT: f64 = 640.0;
+
+/// Inside the embed's iframe, puts the dialog at its opener's height (see [`crate::frame::dialog_top`]), assuming it is at least `min_height` tall.
+fn place_by_opener(dialog: &web_sys::HtmlDialogElement, opener: Option<&web_sys::HtmlButtonElement>, min_height: f64) {
     let (Some(opener), Some(window)) = (opener, web_sys::window()) else {
         return;
     };
     let viewport = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let top = crate::frame::dialog_top(opener.get_bounding_client_rect().top(), dialog.get_bounding_client_rect().height(), viewport);
+    let height = dialog.get_bounding_client_rect().height().max(min_height);
+    let top = crate::frame::dialog_top(opener.get_bounding_client_rect().top(), height, viewport);
     // Through the CSSOM, which a strict style-src allows (a style attribute it would not). Whole pixels:
     // formatting an f64 would pull the float printer (about 7 KB) into the wasm.
     if let Ok(style) = js_sys::Reflect::get(dialog, &"style".into()) {

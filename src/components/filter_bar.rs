@@ -5,7 +5,11 @@ use crate::i18n::{format_count, paren, result_count, ui, Ui};
 use crate::pay::fill;
 use crate::state::WidgetState;
 use crate::url_state::{searchable, MAX_PARAM_CHARS};
+use crate::browser;
 use crate::components::tr;
+
+/// From this width the filters start open (the widget's own viewport: the iframe's, inside an embed).
+const WIDE_LAYOUT: &str = "(min-width: 40rem)";
 use leptos::prelude::*;
 
 /// The controls above the grid.
@@ -29,6 +33,7 @@ pub fn FilterBar() -> impl IntoView {
     };
     let clear = move |_| filter.update(|f| *f = f.cleared());
     let total = state.total();
+    let active = move || filter.with(|f| Facet::ALL.iter().map(|facet| f.selected(*facet).len()).sum::<usize>());
 
     view! {
         <div class="mslw-filters" role="search" aria-label=tr(lang, |u| u.filters_label)>
@@ -40,6 +45,15 @@ pub fn FilterBar() -> impl IntoView {
                     prop:value=move || filter.with(|f| f.query.clone())
                     on:input=on_search />
             </div>
+            // On a phone the facets and the sort wait behind one disclosure that says how many are chosen; from
+            // tablet width up it starts open.
+            <details class="mslw-filter-more" data-testid="filter-disclosure" open=browser::media_matches(WIDE_LAYOUT)>
+                <summary>
+                    {tr(lang, |u| u.filters_toggle)}
+                    <span class="mslw-filter-active" data-testid="filter-active" hidden=move || active() == 0>
+                        {move || fill(ui(lang.get()).filters_active, &[&active().to_string()])}
+                    </span>
+                </summary>
             <div class="mslw-facets">
                 {Facet::ALL.into_iter().map(|facet| view! { <FacetGroup facet=facet /> }).collect_view()}
             </div>
@@ -58,6 +72,7 @@ pub fn FilterBar() -> impl IntoView {
                     {tr(lang, |u| u.clear_all)}
                 </button>
             </div>
+            </details>
             // Present from the first render so screen readers announce every later change (WCAG 4.1.3).
             <p class="mslw-count" role="status" data-testid="result-count">
                 {move || result_count(state.matching.with(Vec::len), total, lang.get())}

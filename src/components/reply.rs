@@ -32,8 +32,9 @@ pub fn meta_reply_markup(s: &Statement, lang: Lang) -> String {
     };
     markup::element(&mut out, "figcaption", &[], &who);
     out.push_str("</figure>");
+    // In full, not folded like a correction: it is Meta's own account.
     if let Some(note) = &s.check.note {
-        markup::open(&mut out, "p", &[("class", "mslw-check"), ("data-status", s.check.status.as_str())]);
+        markup::open(&mut out, "p", &[("class", "mslw-note"), ("data-status", s.check.status.as_str())]);
         markup::element(&mut out, "strong", &[], &labelled(status_label(s.check.status, lang), "", lang));
         markup::push_escaped(&mut out, note.get(lang));
         out.push_str("</p>");

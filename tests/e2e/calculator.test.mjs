@@ -72,6 +72,9 @@ test("the article's example: 4 weeks of $100M a year is $7.7M, one month is $8.3
   assert.equal(await chosen(page), '$100M ($100,000,000)');
   // Per week, day, hour, minute and second; CNY at the stated rate; the sourced comparison.
   await page.locator('[data-testid=calc-weeks-text]').fill('4');
+  // The per-unit table waits behind its disclosure until the reader opens it.
+  assert.equal(await page.locator('[data-testid=calc-rates]').isVisible(), false);
+  await page.locator('[data-testid=calc-rates-details] summary').click();
   const rates = await page.locator('[data-testid=calc-rates]').innerText();
   for (const v of ['$1,923,077', '$274,725', '$11,447', '$191', '$3.18']) assert.ok(rates.includes(v), `${v} in ${rates}`);
   assert.match(await page.locator('[data-testid=calc-cny]').innerText(), /CNY 54\.7M .*7\.1161/);
@@ -112,6 +115,8 @@ test('reliability item 12: every hostile input in every field is an inline error
   const { page, context, errors } = await open();
   await page.locator('[data-testid=calc-pkg-custom]').check();
   await page.locator('[data-testid=calc-per-total]').check();
+  // The assumptions wait behind their disclosure; once a value is invalid it stays open.
+  await page.locator('[data-testid=calc-assumptions] summary').click();
   const fields = [
     ['calc-weeks-text', '4'],
     ['calc-amount', '100M'],
@@ -145,6 +150,7 @@ test('reliability item 13: locale numbers follow one documented rule, the same o
   await page.locator('[data-testid=calc-pkg-custom]').check();
   await page.locator('[data-testid=calc-weeks-text]').fill('52');
   // A base salary above a $1,000 package is its own error; this test is about the amount field.
+  await page.locator('[data-testid=calc-assumptions] summary').click();
   await page.locator('[data-testid=calc-base]').fill('0');
   const amount = page.locator('[data-testid=calc-amount]');
   for (let run = 0; run < 2; run++) {
@@ -203,6 +209,8 @@ test('reliability item 14: maxima are accepted and one past is flagged, not clam
 test('card → calculator for a new MSL hire: weeks set to his estimate, focus on the result', async () => {
   const { page, context } = await open();
   const card = page.locator('[data-person-id=ethan-knight]');
+  // A closed card is compact: the button is in its detail.
+  await card.locator('[data-testid=card-detail] summary').click();
   await card.locator('[data-testid=card-to-calc]').click();
   await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'calc-result');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'mslw-calc-result');
@@ -221,12 +229,14 @@ test('card → calculator for a new MSL hire: weeks set to his estimate, focus o
 
 test('card → calculator for "never started": 0 weeks, $0 with an explanation', async () => {
   const { page, context } = await open();
+  await page.locator('[data-person-id=avi-verma] [data-testid=card-detail] summary').click();
   await page.locator('[data-person-id=avi-verma] [data-testid=card-to-calc]').click();
   await page.waitForFunction(() => document.activeElement?.id === 'mslw-calc-result');
   assert.equal(await page.locator('[data-testid=calc-weeks-text]').inputValue(), '0');
   assert.equal(await chosen(page), '$0');
   assert.match(await page.locator('[data-testid=calc-zero-note]').innerText(), /every model pays \$0/);
   assert.match(await page.locator('[data-testid=calc-person]').innerText(), /never started/);
+  await page.locator('[data-testid=calc-rates-details] summary').click();
   assert.match(await page.locator('[data-testid=calc-rates-none]').innerText(), /No rate/);
   await assertNoBadNumbers(page);
   // The other models are $0 too, and the chart still draws.

@@ -184,3 +184,19 @@ test('a long facet shows 12 options and "More options"; past 100 it says how man
   assert.deepEqual(linked.errors, []);
   await linked.context.close();
 });
+
+test('the lead figure pages like the grid: one page of rows, then "Show all", every row a link to its card', async () => {
+  const { context, page, errors } = await open();
+  const rows = page.locator('[data-testid=lead-row]');
+  assert.equal(await rows.count(), PAGE_SIZE);
+  assert.equal(await page.locator('[data-testid=lead-show-all]').innerText(), `Show all (${PEOPLE})`);
+  await press(page, 'lead-show-all');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=lead-row]').length === n, PEOPLE);
+  // The last row's card is not on the grid's first page: following the row brings it back and focuses it.
+  const last = await rows.nth(PEOPLE - 1).getAttribute('data-lead-person');
+  await rows.nth(PEOPLE - 1).locator('a').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.activeElement?.closest('[data-testid=person-card]')?.dataset.personId === id, last);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

