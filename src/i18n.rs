@@ -1,9 +1,13 @@
 //! Every UI string in Chinese and English, and the date and number formatting rules for each.
 //!
 //! Pure: no browser calls, so the wording and formats are tested natively. Strings that come from the
-//! dataset live in the dataset ([`crate::model::Text`]); only the widget's own words live here.
+//! dataset live in the dataset ([`crate::model::Text`]); only the widget's own words live here (the pay
+//! calculator's in [`CalcUi`]).
 
 use crate::model::{Cohort, Date, DatePrecision, DatedClaim, Lang, Status, TenurePrecision};
+
+mod calc;
+pub use calc::{calc_ui, CalcUi, CALC_UI_EN, CALC_UI_ZH};
 
 /// The widget's own words in one language.
 pub struct Ui {

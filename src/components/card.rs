@@ -3,9 +3,8 @@
 
 use crate::dataset::is_safe_https_url;
 use crate::markup;
-use crate::i18n::{check_summary, cohort_label, format_date, format_dated, format_weeks_range, status_label, tenure_precision_label, ui};
+use crate::i18n::{calc_ui, check_summary, cohort_label, format_date, format_dated, format_weeks_range, status_label, tenure_precision_label, ui};
 use crate::model::{Check, Lang, Person, Source, Status};
-use crate::pay::calc_ui;
 use crate::state::WidgetState;
 use leptos::prelude::*;
 use std::sync::Arc;
