@@ -263,6 +263,20 @@ pub fn ui(lang: Lang) -> &'static Ui {
     }
 }
 
+/// Replaces each "{}" in `template` with the next argument, so each language keeps its own word order.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut parts = template.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        out.push_str(args.get(i).copied().unwrap_or(""));
+        out.push_str(part);
+    }
+    out
+}
+
 pub fn cohort_label(cohort: Cohort, lang: Lang) -> &'static str {
     match (cohort, lang) {
         (Cohort::LongTime, Lang::En) => "Long-time Meta staff",
@@ -443,6 +457,13 @@ mod tests {
         assert_eq!(format_weeks(f64::NAN), "–");
         assert_eq!(format_weeks_range(0.0, 4.3), "0–4.3");
         assert_eq!(format_weeks_range(626.0, 626.4), "626");
+    }
+
+    #[test]
+    fn fill_places_arguments_in_order() {
+        assert_eq!(fill("{} to {}.", &["a", "b"]), "a to b.");
+        assert_eq!(fill("no slots", &["a"]), "no slots");
+        assert_eq!(fill("{} {}", &["a"]), "a ");
     }
 
     #[test]

@@ -22,7 +22,7 @@
 //! - Weeks may carry a unit: weeks (`w`, `wk`, `week(s)`, `周`, `星期`), days (`d`, `day(s)`, `天`), months
 //!   (`mo`, `month(s)`, `个月`, `月`), years (`y`, `yr(s)`, `year(s)`, `年`): `8.5 weeks`, `3 months`, `2y`, `10周`.
 
-use crate::i18n::{calc_ui, group_thousands};
+use crate::i18n::{calc_ui, fill, group_thousands};
 use crate::model::{Dataset, Date, Lang, PayReport, Person, Status, TenurePrecision};
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1174,20 +1174,6 @@ pub fn result_lead(o: &Outcome, package: PackageId, report_status: Option<Status
     fill(u.result_lead, &[&format_weeks_input(o.weeks), &pkg, o.model.label(lang)])
 }
 
-/// Replaces each "{}" in `template` with the next argument, so each language keeps its own word order.
-pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
-    let mut parts = template.split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for (i, part) in parts.enumerate() {
-        out.push_str(args.get(i).copied().unwrap_or(""));
-        out.push_str(part);
-    }
-    out
-}
-
 /// The plain comparison sentence: the chosen amount in years (or weeks) of the US median full-time wage.
 pub fn comparison_sentence(outcome: &Outcome, lang: Lang) -> String {
     let u = calc_ui(lang);
@@ -1672,13 +1658,6 @@ mod tests {
         for id in PackageId::ALL.iter().filter_map(|p| p.report_id()) {
             assert!(ds.pay_reports.iter().any(|r| r.id == id), "{id}");
         }
-    }
-
-    #[test]
-    fn fill_places_arguments_in_order() {
-        assert_eq!(fill("{} to {}.", &["a", "b"]), "a to b.");
-        assert_eq!(fill("no slots", &["a"]), "no slots");
-        assert_eq!(fill("{} {}", &["a"]), "a ");
     }
 
     // ---- properties ----

@@ -7,10 +7,10 @@
 use crate::markup;
 use crate::components::chart::{chart_markers, Chart};
 use crate::dataset::is_safe_https_url;
-use crate::i18n::{calc_ui, format_weeks_range, status_label, CalcUi};
+use crate::i18n::{calc_ui, fill, format_weeks_range, status_label, CalcUi};
 use crate::model::{Dataset, Lang, Person};
 use crate::pay::{
-    article_example, cny_source_label, comparison_sentence, compute, cny_rate_text, error_for, fill, format_cny,
+    article_example, cny_source_label, comparison_sentence, compute, cny_rate_text, error_for, format_cny,
     format_count, format_usd, format_usd_full_in, format_usd_short_in, format_weeks_input, parse_weeks, result_lead,
     slider_to_weeks, weeks_for_person, weeks_to_slider, CalcInputs, Field, FieldError, Outcome, PackageId,
     ParseError, PayModel, PeriodKind, CNY_RATE_SOURCE_URL, MEDIAN_SOURCE_URL, SLIDER_MAX,

@@ -1,8 +1,7 @@
 //! Search box, facet checkboxes with "would leave" counts, sort order, clear-all and the live result count.
 
 use crate::filter::{facet_listing, Facet, FacetListing, SortKey};
-use crate::i18n::{group_thousands, result_count, ui, Ui};
-use crate::pay::fill;
+use crate::i18n::{fill, group_thousands, result_count, ui, Ui};
 use crate::state::WidgetState;
 use crate::url_state::{searchable, MAX_PARAM_CHARS};
 use crate::components::tr;

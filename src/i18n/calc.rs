@@ -3,7 +3,7 @@
 use crate::model::Lang;
 use crate::pay::{Field, PackageId, PayModel};
 
-/// The calculator's own words in one language. "{}" marks where values go (filled by [`crate::pay::fill`]).
+/// The calculator's own words in one language. "{}" marks where values go (filled by [`super::fill`]).
 pub struct CalcUi {
     pub heading: &'static str,
     pub intro: &'static str,
