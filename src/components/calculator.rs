@@ -1,4 +1,4 @@
-//! The "weeks at Meta vs. estimated pay" calculator: fields, choices and the result region, wired to `pay.rs`.
+//! The "weeks at Meta vs. estimated pay" calculator: fields, choices and the result region, wired to `crate::pay`.
 //!
 //! View only: every number is parsed, computed and formatted by [`crate::pay`]; this module connects the reader's
 //! typing to `CalcInputs` and shows what `compute` returns. Element ids start with the caller's `id_prefix`, so two
