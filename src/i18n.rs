@@ -1,9 +1,13 @@
 //! Every UI string in Chinese and English, and the date and number formatting rules for each.
 //!
 //! Pure: no browser calls, so the wording and formats are tested natively. Strings that come from the
-//! dataset live in the dataset ([`crate::model::Text`]); only the widget's own words live here.
+//! dataset live in the dataset ([`crate::model::Text`]); only the widget's own words live here (the pay
+//! calculator's in [`CalcUi`]).
 
 use crate::model::{Cohort, Date, DatePrecision, DatedClaim, Lang, Status, Tenure, TenurePrecision};
+
+mod calc;
+pub use calc::{calc_ui, CalcUi, CALC_UI_EN, CALC_UI_ZH};
 
 /// The widget's own words in one language.
 pub struct Ui {
@@ -309,6 +313,20 @@ pub fn ui(lang: Lang) -> &'static Ui {
         Lang::Zh => &UI_ZH,
         Lang::En => &UI_EN,
     }
+}
+
+/// Replaces each "{}" in `template` with the next argument, so each language keeps its own word order.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut parts = template.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        out.push_str(args.get(i).copied().unwrap_or(""));
+        out.push_str(part);
+    }
+    out
 }
 
 pub fn cohort_label(cohort: Cohort, lang: Lang) -> &'static str {
@@ -647,6 +665,13 @@ mod tests {
         assert_eq!(format_weeks(3032.0, Lang::Zh), "3032");
         assert_eq!(format_count(20_000, Lang::Zh), "20000");
         assert_eq!(format_count(20_000, Lang::En), "20,000");
+    }
+
+    #[test]
+    fn fill_places_arguments_in_order() {
+        assert_eq!(fill("{} to {}.", &["a", "b"]), "a to b.");
+        assert_eq!(fill("no slots", &["a"]), "no slots");
+        assert_eq!(fill("{} {}", &["a"]), "a ");
     }
 
     #[test]

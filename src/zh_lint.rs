@@ -199,9 +199,9 @@ mod tests {
             html += &card::card_markup(p, Lang::Zh, "t");
             html += &card::card_detail_markup(p, Lang::Zh);
         }
-        // The calculator's button text on each card is CalcUi's (pay.rs), being moved into i18n; it is left
-        // out here until then and listed for the copy edit there ("按在 Meta 的时间…").
-        let calc_button = crate::pay::calc_ui(Lang::Zh).card_button;
+        // The calculator's button text on each card is CalcUi's (i18n/calc.rs), whose Chinese copy edit is still
+        // to do ("按在 Meta 的时间…"); it is left out here until then.
+        let calc_button = crate::i18n::calc_ui(Lang::Zh).card_button;
         let nodes: Vec<(String, String)> =
             text_nodes(&html).into_iter().filter(|t| t != calc_button).map(|t| ("view".to_owned(), t)).collect();
         assert!(nodes.len() > 300, "{}", nodes.len());

@@ -1,4 +1,4 @@
-//! The "weeks at Meta vs. estimated pay" calculator: fields, choices and the result region, wired to `pay.rs`.
+//! The "weeks at Meta vs. estimated pay" calculator: fields, choices and the result region, wired to `crate::pay`.
 //!
 //! View only: every number is parsed, computed and formatted by [`crate::pay`]; this module connects the reader's
 //! typing to `CalcInputs` and shows what `compute` returns. Element ids start with the caller's `id_prefix`, so two
@@ -7,12 +7,12 @@
 use crate::markup;
 use crate::components::chart::{chart_markers, Chart};
 use crate::dataset::is_safe_https_url;
-use crate::i18n::{format_weeks_range, status_label};
+use crate::i18n::{calc_ui, fill, format_weeks_range, status_label, CalcUi};
 use crate::model::{Dataset, Lang, Person};
 use crate::pay::{
-    article_example, calc_ui, cny_source_label, comparison_sentence, compute, cny_rate_text, error_for, fill, format_cny,
+    article_example, cny_source_label, comparison_sentence, compute, cny_rate_text, error_for, format_cny,
     format_count, format_usd, format_usd_full_in, format_usd_short_in, format_weeks_input, parse_weeks, result_lead,
-    slider_to_weeks, weeks_for_person, weeks_to_slider, CalcInputs, CalcUi, Field, FieldError, Outcome, PackageId,
+    slider_to_weeks, weeks_for_person, weeks_to_slider, CalcInputs, Field, FieldError, Outcome, PackageId,
     ParseError, PayModel, PeriodKind, CNY_RATE_SOURCE_URL, MEDIAN_SOURCE_URL, SLIDER_MAX,
 };
 use leptos::prelude::*;

@@ -4,9 +4,8 @@
 use crate::dataset::is_safe_https_url;
 use crate::markup;
 use crate::lead::path_line;
-use crate::i18n::{check_summary, cohort_label, format_date, format_dated, labelled, list_separator, paren, status_label, tenure_line, ui};
+use crate::i18n::{calc_ui, check_summary, cohort_label, format_date, format_dated, labelled, list_separator, paren, status_label, tenure_line, ui};
 use crate::model::{Check, Lang, Person, Source, Status};
-use crate::pay::calc_ui;
 use crate::state::WidgetState;
 use leptos::prelude::*;
 use std::sync::Arc;

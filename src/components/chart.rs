@@ -6,9 +6,9 @@
 
 use crate::order::{f64_order_key, order_by_keys, sort_f64s};
 use crate::markup::{self, svg_number};
-use crate::i18n::group_thousands;
+use crate::i18n::{calc_ui, fill, group_thousands};
 use crate::model::{Dataset, Lang, Person};
-use crate::pay::{calc_ui, fill, format_usd_full_in, format_usd_short_in, format_weeks_input, FieldError, ModelAmounts, Outcome, PayModel, WEEKS_PER_YEAR};
+use crate::pay::{format_usd_full_in, format_usd_short_in, format_weeks_input, FieldError, ModelAmounts, Outcome, PayModel, WEEKS_PER_YEAR};
 use leptos::prelude::*;
 use std::sync::Arc;
 

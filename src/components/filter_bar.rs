@@ -1,16 +1,15 @@
 //! Search box, facet checkboxes with "would leave" counts, sort order, clear-all and the live result count.
 
 use crate::filter::{facet_listing, Facet, FacetListing, SortKey};
-use crate::i18n::{format_count, paren, result_count, ui, Ui};
-use crate::pay::fill;
+use crate::i18n::{fill, format_count, paren, result_count, ui, Ui};
 use crate::state::WidgetState;
 use crate::url_state::{searchable, MAX_PARAM_CHARS};
 use crate::browser;
 use crate::components::tr;
+use leptos::prelude::*;
 
 /// From this width the filters start open (the widget's own viewport: the iframe's, inside an embed).
 const WIDE_LAYOUT: &str = "(min-width: 40rem)";
-use leptos::prelude::*;
 
 /// The controls above the grid.
 #[component]
