@@ -3,7 +3,7 @@
 
 use crate::dataset::is_safe_https_url;
 use crate::markup;
-use crate::lead::path_line;
+use crate::lead::{card_heading_id, path_line};
 use crate::i18n::{calc_ui, check_summary, cohort_label, format_date, format_dated, labelled, list_separator, paren, status_label, tenure_line, ui};
 use crate::model::{Check, Lang, Person, Source, Status};
 use crate::state::WidgetState;
@@ -30,7 +30,8 @@ pub fn Card(
             let _ = li.append_child(&content);
             return;
         }
-        let title_id = state.data.with_value(|d| d.id(&format!("name-{}", person.id)));
+        // The one definition of a card heading's id: the lead figure's rows link to it.
+        let title_id = state.data.with_value(|d| card_heading_id(&d.id_prefix, &person.id));
         li.set_inner_html(&card_markup(&person, lang, &title_id));
         let Some(content) = li.first_element_child() else { return };
         let details = content.query_selector("details").ok().flatten();
