@@ -15,10 +15,10 @@ WASM_PACK_VERSION := 0.15.1
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 CHROMIUM := /usr/bin/chromium
 # Bytes of dist/ (brotli, q11) that `make test` allows: today's build plus under 2 KB. This is a
-# regression guard, not the goal: issue 6's target is 60 KB and the build is ~193 KB (see bench/README.md;
-# issue 16 added Meta's reply, the article link, the status rule and ~0.8 KB of corrected data; issue 14's lead
-# figure, compact cards and disclosures ~9 KB, over that issue's 2 KB allowance: to be cut, see its note).
-BROTLI_BUDGET := 194500
+# regression guard, not the goal: issue 6's target is 60 KB (see bench/README.md). Issue 15 added the view baked
+# into index.html (both languages, ~32 KB of the total; `make size` lists it on its own lines); the data files
+# the build writes for download are outside the total.
+BROTLI_BUDGET := 223000
 CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: help serve test build pkg size bench tools browsers fonts screenshots test-native test-wasm test-e2e noscript clean
@@ -79,13 +79,15 @@ fonts:
 
 # ---- build ----
 
-# Trunk copies static/embed.js verbatim; the release copy is minified (it must stay under 2 KB).
+# Trunk copies static/embed.js and static/boot.js verbatim; the release copies are minified (embed.js must stay
+# under 2 KB). Trunk's post-build hook (Trunk.toml) has baked the default view into dist/index.html (src/bake.rs).
 # Trunk's JS minifier cannot parse the wasm-bindgen glue and leaves it whole: terser it and rewrite
 # its integrity hash (scripts/minify-glue.mjs).
 build: tools
 	trunk build --release
 	node scripts/minify-glue.mjs dist
 	terser static/embed.js --compress --mangle --comments '/^!/' --output dist/embed.js
+	terser static/boot.js --compress --mangle --comments '/^!/' --output dist/boot.js
 
 # The npm package: wasm-pack's module + glue + .d.ts, then scripts/pkg.mjs adds the stylesheet, the
 # package README and the package.json fields wasm-pack does not write.

@@ -1,4 +1,5 @@
-// Prints raw, gzip and brotli bytes of every file in a build folder and the total a reader downloads.
+// Prints raw, gzip and brotli bytes of every file in a build folder and the total a reader downloads, then the
+// view baked into index.html on its own lines, and the data files for download (outside the total).
 // Usage: node scripts/size.mjs [dir=dist] [--budget-brotli BYTES] [--json FILE]
 // With --budget-brotli the exit code is 1 when the brotli total exceeds the budget (deterministic, so
 // `make test` may assert it).
@@ -31,10 +32,33 @@ export function measureFile(file, base) {
 export const sumRows = (rows) =>
   rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
-/** Every file of `dir` (dot-files skipped) and their total. */
+/** The data files the build writes for download (src/bake.rs): fetched only when a reader asks for them. */
+const isDownload = (name) => /^msl-departures-[0-9-]+\.(csv|json)$/.test(name);
+
+/** Every file of `dir` (dot-files skipped) and their total; the data downloads are listed apart, outside the total. */
 export function measureDir(dir) {
-  const rows = [...walk(dir)].map((file) => measureFile(file, dir));
-  return { dir, files: rows, total: sumRows(rows) };
+  const all = [...walk(dir)].map((file) => measureFile(file, dir));
+  const rows = all.filter((r) => !isDownload(r.file));
+  return { dir, files: rows, downloads: all.filter((r) => isDownload(r.file)), baked: bakedParts(dir), total: sumRows(rows) };
+}
+
+/** The view baked into index.html, English and the Chinese template, measured alone (they are part of index.html). */
+export function bakedParts(dir) {
+  let html;
+  try {
+    html = readFileSync(join(dir, 'index.html'), 'utf8');
+  } catch {
+    return [];
+  }
+  const en = html.indexOf('<div class="mslw-baked" data-mslw-baked="en">');
+  const zh = html.indexOf('<template data-mslw-baked="zh">');
+  const end = html.indexOf('</template>', zh);
+  if (en < 0 || zh < en || end < zh) return [];
+  const part = (file, text) => {
+    const buf = Buffer.from(text);
+    return { file, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, brotli: brotli(buf) };
+  };
+  return [part('  of which the baked view (en)', html.slice(en, zh)), part('  of which its Chinese template', html.slice(zh, end + 11))];
 }
 
 const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -84,9 +108,11 @@ function main(argv) {
   const budget = flag('--budget-brotli');
   const jsonOut = flag('--json');
   const dir = args[0] ?? 'dist';
-  const { files: rows, total } = measureDir(dir);
+  const { files: rows, downloads, baked, total } = measureDir(dir);
   console.log(sizeTable(rows, total));
-  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ dir, files: rows, total }, null, 2));
+  const listed = [...baked, ...downloads.map((r) => ({ ...r, file: `${r.file} (download, not in the total)` }))];
+  if (listed.length) console.log(sizeTable(listed, sumRows([])).split('\n').slice(1, -1).join('\n'));
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ dir, files: rows, downloads, baked, total }, null, 2));
   if (budget !== undefined) {
     const limit = Number(budget);
     if (!(total.brotli <= limit)) {

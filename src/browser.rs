@@ -12,14 +12,24 @@ use wasm_bindgen::{JsCast, JsValue};
 /// The dataset compiled into the widget, minified at build time.
 pub const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/departures.min.json"));
 
+/// The browser window; `None` natively (the build renders the views to HTML there, with no browser), so
+/// every browser call degrades to its default instead of reaching an import that only exists in wasm.
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
 /// The page's query string, or "" when there is none or it cannot be read.
 pub fn location_query() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    crate::browser::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
 /// The page's origin and path without query or fragment (what an embed snippet loads), if readable.
 pub fn page_url() -> Option<String> {
-    let location = web_sys::window()?.location();
+    let location = crate::browser::window()?.location();
     let (origin, path) = (location.origin().ok()?, location.pathname().ok()?);
     // An opaque origin ("null", e.g. a sandbox without allow-same-origin) cannot be embedded.
     (origin.starts_with("http://") || origin.starts_with("https://")).then(|| format!("{origin}{path}"))
@@ -27,7 +37,7 @@ pub fn page_url() -> Option<String> {
 
 /// The first of the reader's preferred languages that the widget speaks.
 pub fn preferred_lang() -> Option<Lang> {
-    let navigator = web_sys::window()?.navigator();
+    let navigator = crate::browser::window()?.navigator();
     let langs = navigator.languages();
     langs
         .iter()
@@ -99,12 +109,12 @@ pub fn bundled_dataset() -> Result<Dataset, Vec<Problem>> {
 
 /// Whether a media query matches now (false where there is no window): the layout's breakpoints, read once.
 pub fn media_matches(query: &str) -> bool {
-    web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
+    crate::browser::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// Rewrites the page's query string in place (`replaceState`: no history entry per keystroke).
 pub fn replace_query(query: &str) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::browser::window() else {
         return;
     };
     let location = window.location();
@@ -124,7 +134,7 @@ pub fn replace_query(query: &str) {
 
 /// Saves `text` as a file through a Blob URL: generated in the browser, nothing is fetched.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
+    let window = crate::browser::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -158,7 +168,7 @@ pub fn filtered_json(raw: &str, ids: &[&str]) -> Result<String, JsValue> {
 /// The address of the current view, without its fragment: the view lives in the query, and inside an embed
 /// the fragment only carries `embed.js`'s bookkeeping (`#embed-id=…&embed-origin=…`), not for sharing.
 pub fn current_url() -> String {
-    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let href = crate::browser::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     href.split('#').next().unwrap_or_default().to_owned()
 }
 
@@ -176,7 +186,7 @@ pub enum Shared {
 
 /// Offers the link through the Web Share API where the browser has it, else copies it.
 pub async fn share_or_copy(url: &str, title: &str) -> Shared {
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+    let Some(navigator) = crate::browser::window().map(|w| w.navigator()) else {
         return Shared::Failed;
     };
     let share = Reflect::get(&navigator, &"share".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
@@ -195,7 +205,7 @@ pub async fn share_or_copy(url: &str, title: &str) -> Shared {
 
 /// Copies text to the clipboard.
 pub async fn copy_text(text: &str) -> Shared {
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+    let Some(navigator) = crate::browser::window().map(|w| w.navigator()) else {
         return Shared::Failed;
     };
     // `clipboard` is undefined in insecure contexts; check before calling into it.

@@ -90,7 +90,7 @@ pub fn reported_height(measured: f64) -> Option<u32> {
 /// The embedding window and what the fragment says about it, when this page runs in a frame that a host
 /// can be told about (the iframe `embed.js` makes); `None` for a top-level page.
 fn host_frame() -> Option<(web_sys::Window, FrameParams)> {
-    let window = web_sys::window()?;
+    let window = crate::browser::window()?;
     let parent = window.parent().ok().flatten()?;
     if js_sys::Object::is(&parent, &window) {
         return None;
@@ -113,20 +113,21 @@ pub fn start_height_reporter() {
     let Some((parent, params)) = host_frame() else {
         return;
     };
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+    let Some(root) = crate::browser::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
         return;
     };
+    // The baked page's boot.js has reported the height since the first paint: keep only the host for failures.
+    if root.has_attribute(FRAMED_ATTR) {
+        remember_host(parent, params);
+        return;
+    }
     report_to(parent, params, root);
 }
 
 /// Reports `root`'s height to `parent` from now on, and remembers `parent` for [`report_failure`].
 /// `start_height_reporter` finds the real parent; tests pass a window they can listen on.
 pub fn report_to(parent: web_sys::Window, params: FrameParams, root: web_sys::Element) {
-    HOST.with(|host| {
-        if let Ok(mut host) = host.try_borrow_mut() {
-            *host = Some((parent.clone(), params.clone()));
-        }
-    });
+    remember_host(parent.clone(), params.clone());
     // page.css hides the scrollbar of a framed page (scrolling still works): a scrollbar appearing while
     // the host resizes the iframe would narrow the layout, change the height, and feed back.
     let _ = root.set_attribute(FRAMED_ATTR, "");
@@ -147,6 +148,14 @@ pub fn report_to(parent: web_sys::Window, params: FrameParams, root: web_sys::El
         observer.observe(&root);
         on_resize.forget();
     }
+}
+
+fn remember_host(parent: web_sys::Window, params: FrameParams) {
+    HOST.with(|host| {
+        if let Ok(mut host) = host.try_borrow_mut() {
+            *host = Some((parent, params));
+        }
+    });
 }
 
 /// Tells the embedding page (if any) that the widget stopped after an internal error.

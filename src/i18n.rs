@@ -33,6 +33,10 @@ pub struct Ui {
     /// The last-resort notice after an internal error (see panic_fallback.rs).
     pub failed_title: &'static str,
     pub failed_body: &'static str,
+    /// Shown on the page baked at build time when its script could not start (no WebAssembly, a blocked download).
+    pub static_notice: &'static str,
+    /// Before the links to the data files written by the build, in that notice.
+    pub static_files: &'static str,
     pub last_updated: &'static str,
     pub controls_label: &'static str,
     pub theme_label: &'static str,
@@ -141,6 +145,8 @@ pub const UI_EN: Ui = Ui {
     data_problem_fallback: "Showing the built-in dataset instead.",
     failed_title: "This interactive stopped working",
     failed_body: "An internal error stopped it. What is shown below stays readable, but its controls no longer respond. Reload the page to try again.",
+    static_notice: "The interactive parts (search, filters, calculator) could not start in this browser; everything below is readable.",
+    static_files: "The data:",
     last_updated: "Data last updated",
     controls_label: "Language and theme",
     theme_label: "Colours",
@@ -236,6 +242,8 @@ pub const UI_ZH: Ui = Ui {
     data_problem_fallback: "改为显示内置数据。",
     failed_title: "此互动内容已停止运行",
     failed_body: "内部错误使其停止。下方内容仍可阅读，但控件已无法操作。请刷新页面重试。",
+    static_notice: "互动功能（搜索、筛选、计算器）无法在此浏览器中启动；下方内容均可阅读。",
+    static_files: "数据文件：",
     last_updated: "数据更新于",
     controls_label: "语言与配色",
     theme_label: "配色",
@@ -523,6 +531,7 @@ pub fn all_ui_strings(lang: Lang) -> Vec<String> {
         u.title, u.intro, u.language_switch_label, u.other_language_name, u.people_list_label, u.tenure, u.tenure_weeks_note,
         u.prior, u.destination, u.not_announced, u.later, u.announced, u.date_unknown, u.sources, u.transliteration_note,
         u.status_label, u.link_not_shown, u.data_problem_title, u.data_problem_fallback, u.failed_title, u.failed_body,
+        u.static_notice, u.static_files,
         u.last_updated, u.controls_label, u.theme_label, u.theme_auto, u.theme_light, u.theme_dark, u.filters_label,
         u.search_label, u.search_placeholder, u.facet_cohort, u.facet_dest, u.facet_prior, u.sort_label, u.sort_tenure_desc,
         u.sort_tenure_asc, u.sort_name, u.sort_announced, u.clear_all, u.no_results, u.clear_filters, u.show_more, u.show_all,

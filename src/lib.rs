@@ -2,10 +2,12 @@
 //!
 //! Pure modules (`model`, `json`, `markup`, `dataset`, `order`, `filter`, `export`, `i18n`, `url_state`, `pay`, `zh_lint`, `lead`) import neither leptos nor
 //! web-sys and are tested natively; `browser` reads the browser; `components` are the views; `mount` starts the
-//! widget; `frame` reports the height inside an iframe; `panic_fallback`
+//! widget (taking over the view `bake` rendered at build time, natively); `frame` reports the height inside an iframe; `panic_fallback`
 //! turns a panic into a visible notice; `embed` is the only `#[wasm_bindgen]` surface (the npm
 //! package, behind the `npm` feature so the standalone page does not ship it).
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod bake;
 pub mod browser;
 pub mod components;
 pub mod dataset;
@@ -24,5 +26,6 @@ pub mod order;
 pub mod panic_fallback;
 pub mod pay;
 pub mod state;
+pub mod takeover;
 pub mod url_state;
 pub mod zh_lint;

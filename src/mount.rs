@@ -9,10 +9,13 @@ use crate::dataset::Problem;
 use crate::model::{Dataset, Lang};
 use crate::url_state::parse_query;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use std::sync::Arc;
 
 /// The element the standalone page mounts into.
 pub const STANDALONE_ROOT_ID: &str = "msl-widget-root";
+/// Prefix of every element id on the standalone page (the baked view uses the same ids).
+pub const STANDALONE_ID_PREFIX: &str = "mslw";
 /// Marks an element that holds an npm-mounted widget (a second `mount` on it is refused; the panic
 /// fallback finds it even when the widget failed before rendering).
 pub const MOUNTED_ATTR: &str = "data-msl-departures-mounted";
@@ -34,12 +37,12 @@ pub fn resolve_lang(explicit: Option<Lang>) -> Lang {
 
 /// Mounts the standalone page into `#msl-widget-root` (or the body if the page lacks it).
 pub fn start_standalone() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = crate::browser::window().and_then(|w| w.document()) else {
         return;
     };
     let root = document
         .get_element_by_id(STANDALONE_ROOT_ID)
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document.body());
     let Some(root) = root else {
         return;
@@ -49,10 +52,16 @@ pub fn start_standalone() {
     let lang = resolve_lang(initial.lang);
     match resolve_dataset(None) {
         Ok((dataset, host_problems)) => {
-            let data = Arc::new(WidgetData::new(Arc::new(dataset), "mslw".into()));
+            let data = Arc::new(WidgetData::new(Arc::new(dataset), STANDALONE_ID_PREFIX.into()));
             let embed_url = browser::page_url();
             let input = AppInput { data, host_problems, initial, lang, sync_url: true, on_change: None, embed_url };
-            leptos::mount::mount_to(root, move || view! { <App input=input /> }).forget();
+            let baked = document.query_selector(crate::takeover::BAKED_SELECTOR).ok().flatten();
+            // The page baked at build time (bake.rs): mount beside it, off screen, then swap in one step.
+            let live = baked.as_ref().and_then(|_| document.create_element("div").ok()).and_then(|d| d.dyn_into::<web_sys::HtmlElement>().ok());
+            leptos::mount::mount_to(live.clone().unwrap_or(root), move || view! { <App input=input /> }).forget();
+            if let (Some(baked), Some(live)) = (baked, live) {
+                crate::takeover::take_over(&baked, &live);
+            }
             // Only inside an iframe: report the height to the embedding page (see frame.rs).
             crate::frame::start_height_reporter();
         }

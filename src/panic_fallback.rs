@@ -42,7 +42,7 @@ fn show_fallback(message: &str) {
     if FAILED.with(|failed| failed.replace(true)) {
         return;
     }
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = crate::browser::window().and_then(|w| w.document()) else {
         return;
     };
     // Every element holding a widget, however it was mounted; a panic during the first render leaves a

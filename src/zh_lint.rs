@@ -196,7 +196,7 @@ mod tests {
         html += &context::timeline_markup(&d.key_dates, Lang::Zh);
         html += &reply::meta_reply_markup(&d.spokesperson, Lang::Zh);
         for p in &d.people {
-            html += &card::card_markup(p, Lang::Zh, "t");
+            html += &card::card_markup(p, Lang::Zh, "t", "");
             html += &card::card_detail_markup(p, Lang::Zh);
         }
         // The calculator's button text on each card is CalcUi's (i18n/calc.rs), whose Chinese copy edit is still

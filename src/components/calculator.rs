@@ -31,7 +31,7 @@ pub fn show_in_calculator(inputs: RwSignal<CalcInputs>, person: &Person, id_pref
     inputs.update(|i| i.set_person(person));
     let id = result_id(id_prefix);
     request_animation_frame(move || {
-        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
+        let element = crate::browser::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
         if let Some(el) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
             let _ = el.focus();
         }
@@ -113,14 +113,14 @@ pub fn Calculator(
                     <div class="mslw-calc-option">
                         <input type="radio" id=per_year_id.clone() name=per_group.clone() value="year"
                             data-testid="calc-per-year"
-                            prop:checked=move || !is_total.get()
+                            checked=!is_total.get_untracked() prop:checked=move || !is_total.get()
                             on:change=move |_| inputs.update(|i| i.period = PeriodKind::PerYear) />
                         <label for=per_year_id>{ctr(lang, |u| u.per_year)}</label>
                     </div>
                     <div class="mslw-calc-option">
                         <input type="radio" id=total_id.clone() name=per_group value="total"
                             data-testid="calc-per-total"
-                            prop:checked=move || is_total.get()
+                            checked=is_total.get_untracked() prop:checked=move || is_total.get()
                             on:change=move |_| inputs.update(|i| i.period = PeriodKind::Total) />
                         <label for=total_id>{ctr(lang, |u| u.total_over)}</label>
                     </div>
@@ -162,7 +162,7 @@ pub fn Calculator(
                         <div class="mslw-calc-option">
                             <input type="radio" id=custom_id.clone() name=id("pkg") value="custom"
                                 data-testid="calc-pkg-custom"
-                                prop:checked=move || is_custom.get()
+                                checked=is_custom.get_untracked() prop:checked=move || is_custom.get()
                                 on:change=move |_| inputs.update(|i| i.package = PackageId::Custom) />
                             <label for=custom_id>{ctr(lang, |u| u.custom_label)}</label>
                         </div>
@@ -214,6 +214,7 @@ fn WeeksField(
                 min="0" max=SLIDER_MAX.to_string() step="1"
                 aria-label=ctr(lang, |u| u.weeks_slider_label)
                 aria-valuetext=move || fill(calc_ui(lang.get()).weeks_value, &[&format_weeks_input(last_valid.get())])
+                value=weeks_to_slider(last_valid.get_untracked()).to_string()
                 prop:value=move || weeks_to_slider(last_valid.get()).to_string()
                 on:input=move |ev| {
                     if let Ok(pos) = event_target_value(&ev).parse::<u32>() {
@@ -263,6 +264,8 @@ fn TextField(
                 id=field_id data-testid=testid
                 aria-invalid=move || error.get().map(|_| "true")
                 aria-describedby=described_by
+                // The attribute is the baked page's first value (bake.rs writes no properties); the property follows the state.
+                value=inputs.with_untracked(|i| i.text(field).to_owned())
                 prop:value=move || inputs.with(|i| i.text(field).to_owned())
                 on:input=move |ev| inputs.update(|i| i.set_text(field, event_target_value(&ev))) />
             <p class="mslw-calc-error" id=error_id data-testid=error_testid
@@ -295,7 +298,7 @@ fn PackageOption(
         <div class="mslw-calc-option mslw-calc-preset">
             <input type="radio" id=option_id.clone() name=group value=pkg.as_str() data-testid=testid
                 aria-describedby=detail_id.clone()
-                prop:checked=move || inputs.with(|i| i.package == pkg)
+                checked=inputs.with_untracked(|i| i.package == pkg) prop:checked=move || inputs.with(|i| i.package == pkg)
                 on:change=move |_| inputs.update(|i| i.package = pkg) />
             <label for=option_id>{move || pkg.label(lang.get())}</label>
             <p class="mslw-calc-hint" id=detail_id inner_html=hint></p>
@@ -344,7 +347,7 @@ fn ModelOption(model: PayModel, inputs: RwSignal<CalcInputs>, lang: Signal<Lang>
         <div class="mslw-calc-option">
             <input type="radio" id=option_id.clone() name=group value=model.as_str() data-testid=testid
                 aria-describedby=detail_id.clone()
-                prop:checked=move || inputs.with(|i| i.model == model)
+                checked=inputs.with_untracked(|i| i.model == model) prop:checked=move || inputs.with(|i| i.model == model)
                 on:change=move |_| inputs.update(|i| i.model = model) />
             <label for=option_id>{move || model.label(lang.get())}</label>
             <p class="mslw-calc-hint" id=detail_id>{move || model.detail(lang.get())}</p>

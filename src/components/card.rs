@@ -24,6 +24,12 @@ pub fn Card(
 ) -> impl IntoView {
     let id = person.id.clone();
     let state = expect_context::<WidgetState>();
+    // At build time (the `bake` binary renders natively) the card is written whole, detail body included: the
+    // page arrives as finished HTML. In the browser the directive below fills it instead.
+    let baked = (!cfg!(target_arch = "wasm32")).then(|| {
+        let title_id = state.data.with_value(|d| card_heading_id(&d.id_prefix, &person.id));
+        card_markup(&person, lang, &title_id, &card_detail_markup(&person, lang))
+    });
     // Runs when the `<li>` is created, before it is inserted: the card is never empty on screen.
     let fill = move |li: web_sys::Element| {
         if let Some(content) = cache.with_value(|c| c.get(index, lang)) {
@@ -32,7 +38,7 @@ pub fn Card(
         }
         // The one definition of a card heading's id: the lead figure's rows link to it.
         let title_id = state.data.with_value(|d| card_heading_id(&d.id_prefix, &person.id));
-        li.set_inner_html(&card_markup(&person, lang, &title_id));
+        li.set_inner_html(&card_markup(&person, lang, &title_id, ""));
         let Some(content) = li.first_element_child() else { return };
         let details = content.query_selector("details").ok().flatten();
         let first_pending = cache.try_update_value(|c| {
@@ -44,7 +50,7 @@ pub fn Card(
             request_animation_frame(move || set_timeout(move || fill_pending_details(cache), std::time::Duration::ZERO));
         }
     };
-    view! { <li class="mslw-card" data-testid="person-card" data-person-id=id use:fill></li> }
+    view! { <li class="mslw-card" data-testid="person-card" data-person-id=id inner_html=baked use:fill></li> }
 }
 
 /// Appends the body of every card detail still waiting for it. Also called before the grid handles a click,
@@ -97,11 +103,11 @@ pub const CALC_BUTTON_SELECTOR: &str = "[data-testid=card-to-calc]";
 
 /// Everything inside a card, as markup: names, one line of path, cohort and a fact-check chip in words, then a
 /// closed detail with the facts in full and the calculator button (the rest of its body, quote, notes and
-/// sources, is [`card_detail_markup`]). One string and one `innerHTML` per card: a grid-flipping
+/// sources, is [`card_detail_markup`], given as `detail_body` at build time and appended later in the browser). One string and one `innerHTML` per card: a grid-flipping
 /// keystroke builds a page of cards with one DOM write each instead of ~2,000 element and text-node calls from the wasm,
 /// and the page's wasm carries no per-element view code for cards. Every text and attribute is escaped
 /// (a host's dataset may hold markup); links only for safe https URLs.
-pub fn card_markup(person: &Person, lang: Lang, title_id: &str) -> String {
+pub fn card_markup(person: &Person, lang: Lang, title_id: &str, detail_body: &str) -> String {
     let u = ui(lang);
     let checks = person.fact_checks();
     let disputed = checks.iter().filter(|c| c.status == Status::Disputed).count();
@@ -155,6 +161,7 @@ pub fn card_markup(person: &Person, lang: Lang, title_id: &str) -> String {
     out.push_str("</dl>");
     let button = [("type", "button"), ("class", "mslw-calc-card-button"), ("data-testid", "card-to-calc"), ("aria-describedby", title_id)];
     markup::element(&mut out, "button", &button, calc_ui(lang).card_button);
+    out.push_str(detail_body);
     out.push_str("</details></article>");
     out
 }
@@ -303,7 +310,7 @@ mod tests {
     #[test]
     fn a_card_carries_every_hook_in_both_languages() {
         let p = person("chi-hao-wu");
-        let en = card_markup(&p, Lang::En, "w-name-chi-hao-wu");
+        let en = card_markup(&p, Lang::En, "w-name-chi-hao-wu", "");
         for hook in ["tenure", "path", "destination", "announced", "check-summary", "card-to-calc", "card-detail"] {
             assert_eq!(en.matches(&format!("data-testid=\"{hook}\"")).count(), 1, "{hook}: {en}");
         }
@@ -320,17 +327,17 @@ mod tests {
         for tag in ["article", "h3", "dl", "details", "span", "dd", "dt"] {
             assert_eq!(en.matches(&format!("<{tag}")).count(), en.matches(&format!("</{tag}>")).count(), "<{tag}>");
         }
-        let zh = card_markup(&p, Lang::Zh, "w-name-chi-hao-wu");
+        let zh = card_markup(&p, Lang::Zh, "w-name-chi-hao-wu", "");
         assert!(zh.contains(cohort_label(p.cohort, Lang::Zh)));
     }
 
     #[test]
     fn an_unverified_chinese_name_and_employer_are_marked_where_they_are_shown() {
         // No source gives 吴志浩 (the article's guess at "Chi-Hao"): the heading says so beside the name.
-        let wu = card_markup(&person("chi-hao-wu"), Lang::En, "t");
+        let wu = card_markup(&person("chi-hao-wu"), Lang::En, "t", "");
         assert!(wu.contains("<span class=\"mslw-name-zh\" lang=\"zh-Hans\">吴志浩</span><span class=\"mslw-name-mark\" data-testid=\"name-zh-status\"> [Unverified]</span></h3>"), "{wu}");
-        assert!(card_markup(&person("chi-hao-wu"), Lang::Zh, "t").contains("吴志浩</span><span class=\"mslw-name-mark\" data-testid=\"name-zh-status\">［未经证实］</span>"));
-        assert!(!card_markup(&person("bert-maher"), Lang::En, "t").contains("name-zh-status"));
+        assert!(card_markup(&person("chi-hao-wu"), Lang::Zh, "t", "").contains("吴志浩</span><span class=\"mslw-name-mark\" data-testid=\"name-zh-status\">［未经证实］</span>"));
+        assert!(!card_markup(&person("bert-maher"), Lang::En, "t", "").contains("name-zh-status"));
         // Ethan Knight's OpenAI internship before Meta is unverified; the rest of his path is confirmed.
         assert_eq!(path_text(&person("ethan-knight"), Lang::En), "OpenAI [Unverified] → Tesla → xAI → Meta → OpenAI");
         assert!(path_text(&person("afroz-mohiuddin"), Lang::Zh).starts_with("谷歌［未经证实］ → Meta"), "{}", path_text(&person("afroz-mohiuddin"), Lang::Zh));
@@ -359,7 +366,7 @@ mod tests {
         p.name_en = "<img src=x onerror=alert(1)>".into();
         p.sources[0].url = "javascript:alert(1)".into();
         p.sources[0].title = "\"quoted\" & <b>".into();
-        let html = card_markup(&p, Lang::En, "a\"b") + &card_detail_markup(&p, Lang::En);
+        let html = card_markup(&p, Lang::En, "a\"b", "") + &card_detail_markup(&p, Lang::En);
         assert!(!html.contains("<img") && html.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(!html.contains("javascript:"));
         assert!(html.contains("&quot;quoted&quot; &amp; &lt;b&gt;"));

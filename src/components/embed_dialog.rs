@@ -180,7 +180,7 @@ pub fn EmbedDialog(
 /// `navigator.clipboard.writeText(text)`, or `None` where the API is missing (insecure context, old
 /// browser) or throws. Looked up by reflection so a missing API is a `None`, never a JS exception.
 fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
-    let navigator = web_sys::window()?.navigator();
+    let navigator = crate::browser::window()?.navigator();
     let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(JsValue::is_object)?;
     let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
     write.call1(&clipboard, &text.into()).ok()?.dyn_into::<js_sys::Promise>().ok()
@@ -191,7 +191,7 @@ const UNMEASURED_DIALOG_HEIGHT: f64 = 640.0;
 
 /// Inside the embed's iframe, puts the dialog at its opener's height (see [`crate::frame::dialog_top`]), assuming it is at least `min_height` tall.
 fn place_by_opener(dialog: &web_sys::HtmlDialogElement, opener: Option<&web_sys::HtmlButtonElement>, min_height: f64) {
-    let (Some(opener), Some(window)) = (opener, web_sys::window()) else {
+    let (Some(opener), Some(window)) = (opener, crate::browser::window()) else {
         return;
     };
     let viewport = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);

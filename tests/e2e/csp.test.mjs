@@ -5,11 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DIST, serve, launch, widgetReady, tempDir, recordCspViolations } from './harness.mjs';
-
-export const POLICY =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-  "connect-src 'self'; base-uri 'none'; form-action 'none'";
+import { DIST, serve, launch, widgetReady, tempDir, recordCspViolations, POLICY } from './harness.mjs';
 
 let server, browser;
 before(async () => {

@@ -74,9 +74,18 @@ export async function openPage(browser, url, contextOptions = {}) {
   return { page, context, requests, errors };
 }
 
-/** Waits for the widget to have mounted its cards. */
+/** The strict policy the README documents (the CSP tests serve the page under it). */
+export const POLICY =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+/** Waits for the live widget: its cards mounted and the view baked at build time taken over (bake.rs). */
 export async function widgetReady(page) {
-  await page.waitForSelector('[data-testid=result-count]', { timeout: 20_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=result-count]') && !document.querySelector('[data-mslw-baked]'),
+    null,
+    { timeout: 20_000 },
+  );
 }
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];

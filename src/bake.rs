@@ -1,0 +1,189 @@
+//! The page baked at build time: the default view in both languages rendered to HTML by the same views the
+//! browser runs, spliced into `index.html`, with the data files the page links to when its script cannot start.
+//!
+//! Native only (Leptos `ssr`); run by the `bake` binary as Trunk's post-build hook. `static/boot.js` shows the
+//! reader's language and theme before the first paint, `static/loader.js` shows the notice when WebAssembly
+//! cannot start, and `mount::start_standalone` takes the baked view over in place.
+
+use crate::components::app::{App, AppInput};
+use crate::export::{file_name, people_csv};
+use crate::i18n::ui;
+use crate::markup;
+use crate::model::{Dataset, Lang};
+use crate::mount::STANDALONE_ID_PREFIX;
+use crate::state::WidgetData;
+use crate::url_state::UrlState;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// On each baked view's wrapper, naming its language; its `<template>` twin holds the other language.
+pub const BAKED_ATTR: &str = "data-mslw-baked";
+/// The element whose opening tag the baked views follow.
+const ROOT_MARKER: &str = "msl-widget-root";
+/// Marks a page that already holds a baked view, so running the hook twice never bakes it twice.
+const BAKED_MARK: &str = "data-mslw-baked=";
+
+/// The default view (no search, no filter, the calculator's defaults) in `lang`, as the browser would first
+/// render it on the standalone page.
+pub fn render_view(dataset: Arc<Dataset>, lang: Lang) -> String {
+    let data = Arc::new(WidgetData::new(dataset, STANDALONE_ID_PREFIX.into()));
+    // The embed button is shown as on a page with a real address; its snippet is written when it is opened.
+    let input = AppInput { data, host_problems: Vec::new(), initial: UrlState::default(), lang, sync_url: false, on_change: None, embed_url: Some(String::new()) };
+    Owner::new().with(|| view! { <App input=input /> }.to_html())
+}
+
+/// The notice `loader.js` reveals when WebAssembly cannot start, with links to the data files the build wrote.
+pub fn static_notice_markup(dataset: &Dataset, lang: Lang) -> String {
+    let u = ui(lang);
+    let mut out = String::new();
+    markup::open(&mut out, "p", &[("class", "mslw-static-notice"), ("data-testid", "static-notice"), ("hidden", "")]);
+    // Chinese sets no space after 。 or ：.
+    let gap = if lang == Lang::Zh { "" } else { " " };
+    markup::push_escaped(&mut out, u.static_notice);
+    out.push_str(gap);
+    markup::push_escaped(&mut out, u.static_files);
+    for (i, (extension, label)) in [("csv", "CSV"), ("json", "JSON")].into_iter().enumerate() {
+        out.push_str(if i == 0 { gap } else { " · " });
+        let name = file_name(dataset, false, extension);
+        markup::element(&mut out, "a", &[("href", &name), ("download", ""), ("data-testid", "static-file")], label);
+    }
+    out.push_str("</p>");
+    out
+}
+
+/// One language's baked view: its wrapper, the hidden notice and the widget.
+fn baked_view(dataset: &Dataset, lang: Lang, view: &str) -> String {
+    format!("<div class=\"mslw-baked\" {BAKED_ATTR}=\"{}\">{}{view}</div>", lang.as_str(), static_notice_markup(dataset, lang))
+}
+
+/// Both languages: English shown, then Chinese in an inert `<template>`. English comes first so that its first
+/// screen arrives first; for a Chinese reader `boot.js` keeps the English hidden and swaps in the template's copy as
+/// soon as the template is complete, before anything of the widget is painted.
+pub fn baked_markup(dataset: &Dataset, en: &str, zh: &str) -> String {
+    format!("{}<template {BAKED_ATTR}=\"zh\">{}</template>", baked_view(dataset, Lang::En, en), baked_view(dataset, Lang::Zh, zh))
+}
+
+/// `index_html` with `baked` placed first inside the widget's root element. Errors name what is missing.
+pub fn splice(index_html: &str, baked: &str) -> Result<String, String> {
+    if index_html.contains(BAKED_MARK) {
+        return Err("index.html already holds a baked view".into());
+    }
+    let marker = index_html.find(ROOT_MARKER).ok_or_else(|| format!("index.html has no element with id {ROOT_MARKER}"))?;
+    let open_end = index_html[marker..].find('>').map(|i| marker + i + 1).ok_or("the root element's tag is not closed")?;
+    Ok(format!("{}{baked}{}", &index_html[..open_end], &index_html[open_end..]))
+}
+
+/// The page's `<link rel=preload>` of the wasm marked `fetchpriority=low`: on a slow line it would otherwise share the
+/// bandwidth with the stylesheets and the baked HTML that the first paint waits for. It still starts at once, and
+/// keeps the integrity hash Trunk wrote.
+pub fn wasm_preload_low(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 24);
+    let mut rest = html;
+    while let Some(start) = rest.find("<link ") {
+        let Some(len) = rest[start..].find('>') else { break };
+        let tag = &rest[start..start + len];
+        out.push_str(&rest[..start]);
+        out.push_str(tag);
+        if tag.contains("_bg.wasm") && tag.contains("preload") && !tag.contains("fetchpriority") {
+            out.push_str(" fetchpriority=low");
+        }
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The files the build writes beside `index.html`: the whole dataset as CSV and as JSON (the notice links them).
+pub fn data_files(dataset: &Dataset, raw_json: &str) -> Vec<(String, String)> {
+    let all: Vec<usize> = (0..dataset.people.len()).collect();
+    vec![(file_name(dataset, false, "csv"), people_csv(dataset, &all)), (file_name(dataset, false, "json"), raw_json.to_owned())]
+}
+
+/// Bakes the page in `dir` (Trunk's staging folder): rewrites `index.html` and writes the data files.
+pub fn bake_dir(dir: &std::path::Path) -> Result<(), String> {
+    let dataset = Arc::new(crate::browser::bundled_dataset().map_err(|p| format!("the bundled dataset is invalid: {p:?}"))?);
+    let index_path = dir.join("index.html");
+    let index_html = std::fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let en = render_view(dataset.clone(), Lang::En);
+    let zh = render_view(dataset.clone(), Lang::Zh);
+    let page = wasm_preload_low(&splice(&index_html, &baked_markup(&dataset, &en, &zh))?);
+    std::fs::write(&index_path, page).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    for (name, text) in data_files(&dataset, crate::browser::BUNDLED_JSON) {
+        let path = dir.join(&name);
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dataset() -> Arc<Dataset> {
+        Arc::new(crate::browser::bundled_dataset().expect("the bundled data is valid"))
+    }
+
+    #[test]
+    fn the_baked_view_holds_the_whole_default_view() {
+        let data = dataset();
+        for lang in [Lang::En, Lang::Zh] {
+            let html = render_view(data.clone(), lang);
+            // Every person: a lead row, a card with its heading, its detail body and every source link.
+            assert_eq!(html.matches("data-testid=\"lead-row\"").count(), data.people.len(), "{lang:?}");
+            assert_eq!(html.matches("data-testid=\"person-card\"").count(), data.people.len(), "{lang:?}");
+            for p in &data.people {
+                assert!(html.contains(&format!("id=\"mslw-name-{}\"", p.id)), "{}", p.id);
+                for s in &p.sources {
+                    assert!(html.contains(&format!("href=\"{}\"", markup::escape_html(&s.url))), "{}: {}", p.id, s.url);
+                }
+            }
+            assert_eq!(html.matches("data-testid=\"fact-check\"").count(), data.people.iter().map(|p| p.fact_checks().len()).sum::<usize>());
+            // The calculator with its default result, background and about.
+            for hook in ["calculator", "calc-result", "calc-chosen", "about-data", "corrections", "result-count", "search", "meta-reply"] {
+                assert!(html.contains(&format!("data-testid=\"{hook}\"")), "{lang:?} {hook}");
+            }
+            assert!(html.contains(ui(lang).title));
+        }
+    }
+
+    #[test]
+    fn the_page_gets_both_languages_once_with_chinese_inert() {
+        let data = dataset();
+        let baked = baked_markup(&data, "<section>EN</section>", "<section>ZH</section>");
+        let page = splice("<body><main id=\"msl-widget-root\" class=\"mslw-root\"><noscript>x</noscript></main></body>", &baked).expect("spliced");
+        let zh_at = page.find("<template data-mslw-baked=\"zh\"><div class=\"mslw-baked\" data-mslw-baked=\"zh\">").expect("zh template");
+        let en_at = page.find("<main id=\"msl-widget-root\" class=\"mslw-root\"><div class=\"mslw-baked\" data-mslw-baked=\"en\">").expect("en view");
+        assert!(en_at < zh_at && page[en_at..zh_at].ends_with("EN</section></div>"), "{page}");
+        // boot.js knows the template is complete when the next element (here the no-script table) starts.
+        assert!(page.ends_with("<section>ZH</section></div></template><noscript>x</noscript></main></body>"), "{page}");
+        assert_eq!(page.matches("data-testid=\"static-notice\" hidden=\"\"").count(), 2);
+        // A minified page (unquoted attributes) is found too; a page without the root, or baked already, is refused.
+        assert!(splice("<main class=mslw-root id=msl-widget-root></main>", "B").expect("minified").contains("msl-widget-root>B</main>"));
+        assert!(splice("<main></main>", "B").unwrap_err().contains("msl-widget-root"));
+        assert!(splice(&page, &baked).unwrap_err().contains("already"));
+    }
+
+    #[test]
+    fn the_wasm_preload_waits_behind_what_the_first_paint_needs() {
+        let head = "<link href=/w.css rel=stylesheet><link as=fetch crossorigin href=/m-1_bg.wasm integrity=sha384-x rel=preload type=application/wasm><link href=/m-1.js rel=modulepreload>";
+        let out = wasm_preload_low(head);
+        assert_eq!(out, head.replace("type=application/wasm>", "type=application/wasm fetchpriority=low>"));
+        assert_eq!(wasm_preload_low(&out), out, "once");
+        assert_eq!(wasm_preload_low("<p>no links</p>"), "<p>no links</p>");
+    }
+
+    #[test]
+    fn the_notice_links_the_data_files_the_build_writes() {
+        let data = dataset();
+        let files = data_files(&data, crate::browser::BUNDLED_JSON);
+        for lang in [Lang::En, Lang::Zh] {
+            let notice = static_notice_markup(&data, lang);
+            for (name, _) in &files {
+                assert!(notice.contains(&format!("href=\"{name}\" download=\"\"")), "{notice}");
+            }
+            assert!(notice.contains(ui(lang).static_notice));
+            assert_eq!(notice.contains("。 ") || notice.contains("： "), false, "{notice}");
+        }
+        assert!(files[0].1.contains("Bert Maher") && files[1].1 == crate::browser::BUNDLED_JSON);
+    }
+}
