@@ -492,7 +492,7 @@ pub fn person_note(person: &Person, o: &Outcome, l: Lang) -> String {
     };
     let (a, b) = (o.terms.amount(o.model, low), o.terms.amount(o.model, high));
     let over = if format_usd_short_in(a, l) == format_usd_short_in(b, l) { format_usd_short_in(a, l) } else { fill("{} – {}", &[&format_usd_short_in(a, l), &format_usd_short_in(b, l)]) };
-    let mut s = fill(calc_ui(l).from_card, &[name, person.tenure.reported.get(l), &format_count(estimate), &format_weeks_range(low, high, l), &over]);
+    let mut s = fill(calc_ui(l).from_card, &[name, person.tenure.reported.get(l), &format_count(estimate, l), &format_weeks_range(low, high, l), &over]);
     if person.tenure.precision == crate::model::TenurePrecision::NeverStarted {
         s.push(' ');
         s.push_str(calc_ui(l).never_started);

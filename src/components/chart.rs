@@ -643,6 +643,6 @@ mod tests {
         let en = chart_description(&d, &o.amounts, &all, Lang::En);
         assert!(en.contains("$7.7M") && en.contains("52 weeks") && en.contains("Markers"), "{en}");
         let zh = chart_description(&d, &o.amounts, &all, Lang::Zh);
-        assert!(zh.contains("约 769 万美元"), "{zh}");
+        assert!(zh.contains("约769万美元"), "{zh}");
     }
 }

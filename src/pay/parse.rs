@@ -474,7 +474,7 @@ mod tests {
             ParseError::AboveMax(Quantity::Amount).message(Lang::En),
             "Above the maximum of $1,000,000,000,000 ($1T)."
         );
-        assert_eq!(ParseError::AboveMax(Quantity::Amount).message(Lang::Zh), "超过上限 1 万亿美元。");
+        assert_eq!(ParseError::AboveMax(Quantity::Amount).message(Lang::Zh), "超过上限 1万亿美元。");
         // The largest inputs together stay finite: $1T a year for 20 years under every model.
         let big = compute(&inputs_with(|i| {
             i.package = PackageId::Custom;

@@ -44,9 +44,9 @@ pub fn comparison_sentence(outcome: &Outcome, lang: Lang) -> String {
     };
     let years = outcome.median_weeks / WEEKS_PER_YEAR;
     if years >= 1.0 {
-        fill(u.median_years, &[&format_count(years), &weekly, source])
+        fill(u.median_years, &[&format_count(years, lang), &weekly, source])
     } else {
-        fill(u.median_weeks, &[&format_count(outcome.median_weeks), &weekly, source])
+        fill(u.median_weeks, &[&format_count(outcome.median_weeks, lang), &weekly, source])
     }
 }
 
@@ -99,7 +99,7 @@ mod tests {
         assert!(en.contains("122 years") && en.contains("$1,214") && !en.contains("BLS"), "{en}");
         assert!(en.contains("Bureau of Labor Statistics"), "{en}");
         let zh = comparison_sentence(&o, Lang::Zh);
-        assert!(zh.contains("约 122 年") && zh.contains("1,214 美元"), "{zh}");
+        assert!(zh.contains("约 122 年") && zh.contains("1214美元"), "{zh}");
         let small = compute(&inputs_with(|i| {
             i.model = PayModel::Cliff;
             i.weeks = "1".into();
