@@ -90,7 +90,7 @@ async fn chinese_uses_wan_and_yi() {
     assert_eq!(text_of(&root, "[data-testid=calc-chosen]"), "约769万美元（7692308美元）");
     assert!(text_of(&root, "[data-testid=calc-cny]").contains("约5474万元人民币"));
     let title = text_of(&root, "svg title");
-    assert_eq!(title, "按在 Meta 周数计算的税前金额");
+    assert_eq!(title, "按在Meta周数计算的税前金额");
     // The article's example is typed as a Chinese reader would type it.
     click(&root, "[data-testid=calc-use-example]");
     tick().await;
