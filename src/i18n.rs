@@ -524,7 +524,7 @@ pub fn format_weeks_range(low: f64, high: f64, lang: Lang) -> String {
 }
 
 /// Every UI string in one language, the fixed ones and samples of the composed ones: what the Chinese
-/// copy-edit lint (`zh_lint`) reads. Add a new group of UI texts here (e.g. the calculator's) to lint it.
+/// copy-edit lint (`zh_lint`) reads, the calculator's texts included. Add a new group of UI texts here to lint it.
 pub fn all_ui_strings(lang: Lang) -> Vec<String> {
     let u = ui(lang);
     let fixed = [
@@ -560,6 +560,16 @@ pub fn all_ui_strings(lang: Lang) -> Vec<String> {
     let mut marked = u.not_announced.to_owned();
     push_status_mark(&mut marked, Status::Disputed, lang);
     out.push(marked);
+    // The calculator's texts, every field, and each template also filled the ways the calculator fills it: with
+    // numbers and with Latin text ("{}周" must read "1040周", not "1040 周"; a template's own "{}" hides a space).
+    for text in calc_ui(lang).texts() {
+        out.push(text.to_owned());
+        if text.contains("{}") {
+            for arg in ["1040", "4.3", "Meta"] {
+                out.push(fill(text, &[arg; 5]));
+            }
+        }
+    }
     out
 }
 

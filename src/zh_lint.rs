@@ -1,8 +1,9 @@
 //! A copy-edit lint for Chinese text, set as a mainland newsroom sets it: full-width punctuation beside
 //! Chinese, no space between Chinese and Latin letters or digits, no thousands separators, one term per idea.
 //!
-//! Pure and dependency-free; a native test runs it over every Chinese UI string and every Chinese string
-//! in the dataset (see the tests below), and over known-bad strings to show that it can fail.
+//! Pure and dependency-free; a native test runs it over every Chinese UI string (the calculator's included: its
+//! texts, error messages, amounts and rendered result and chart) and every Chinese string in the dataset (see the
+//! tests below), and over known-bad strings to show that it can fail.
 
 /// One thing in a string that a Chinese copy editor would change.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,7 +99,7 @@ mod tests {
     #[test]
     fn known_bad_strings_are_each_reported() {
         // The strings the issue found in the widget's output, and one of each rule.
-        let cases: [(&str, &[Rule]); 12] = [
+        let cases: [(&str, &[Rule]); 17] = [
             ("另有 {} 项未列出:在搜索框中输入", &[Rule::AsciiPunctuation]),
             ("12年 (据报道; ≈600–652 周（估计）)", &[Rule::AsciiPunctuation, Rule::AsciiPunctuation, Rule::SpaceBesideLatin, Rule::AsciiPunctuation]),
             ("原文称: 文章", &[Rule::AsciiPunctuation]),
@@ -111,10 +112,21 @@ mod tests {
             ("约5，474万元", &[Rule::ThousandsSeparator]),
             ("《连线》、《商业内幕》", &[Rule::EnumerationCommaBetweenTitles]),
             ("那个天文数字的签约金", &[Rule::SigningBonusTerm]),
+            // The calculator before its copy edit.
+            ("约 769 万美元（7,692,308 美元）", &[Rule::SpaceBesideLatin, Rule::SpaceBesideLatin, Rule::ThousandsSeparator, Rule::ThousandsSeparator, Rule::SpaceBesideLatin]),
+            ("约 5,474 万元人民币", &[Rule::SpaceBesideLatin, Rule::ThousandsSeparator, Rule::SpaceBesideLatin]),
+            ("核查: 有争议", &[Rule::AsciiPunctuation]),
+            ("按时间平摊（网友的算法） (所选模型)", &[Rule::AsciiPunctuation, Rule::AsciiPunctuation]),
+            ("假设为 0：报道中的“1 亿美元签约金”", &[Rule::SpaceBesideLatin, Rule::SpaceBesideLatin, Rule::SigningBonusTerm]),
         ];
         for (text, expected) in cases {
             assert_eq!(rules(text), expected, "{text}");
         }
+        // A template's "{}" hides the space beside it: only the filled form shows it, which is why the UI test
+        // lints every calculator template filled with numbers and with Latin text.
+        assert_eq!(rules("在 {} 周"), []);
+        assert_eq!(rules(&crate::i18n::fill("在 {} 周", &["4"])), [Rule::SpaceBesideLatin, Rule::SpaceBesideLatin]);
+        assert!(crate::i18n::all_ui_strings(Lang::Zh).iter().any(|s| s == "1040周"), "the filled calculator templates are linted");
     }
 
     #[test]
@@ -199,14 +211,125 @@ mod tests {
             html += &card::card_markup(p, Lang::Zh, "t", "");
             html += &card::card_detail_markup(p, Lang::Zh);
         }
-        // The calculator's button text on each card is CalcUi's (i18n/calc.rs), whose Chinese copy edit is still
-        // to do ("按在 Meta 的时间…"); it is left out here until then.
-        let calc_button = crate::i18n::calc_ui(Lang::Zh).card_button;
-        let nodes: Vec<(String, String)> =
-            text_nodes(&html).into_iter().filter(|t| t != calc_button).map(|t| ("view".to_owned(), t)).collect();
+        let nodes: Vec<(String, String)> = text_nodes(&html).into_iter().map(|t| ("view".to_owned(), t)).collect();
         assert!(nodes.len() > 300, "{}", nodes.len());
         let bad = report(&nodes);
         assert!(bad.is_empty(), "{} rendered texts need a copy edit:\n{}", bad.len(), bad.join("\n"));
+    }
+
+    #[test]
+    fn the_rendered_chinese_calculator_passes() {
+        // The result, its details, the per-unit rates, a card's note, the presets, the article's example and the
+        // chart, as the calculator renders them for tenures from 0 to the maximum, every model and package.
+        use crate::components::{calculator, chart};
+        use crate::pay::{comparison_sentence, compute, format_usd, result_lead, CalcInputs, PackageId, PayModel, PeriodKind};
+        let d = crate::dataset::data_file_for_tests();
+        let markers = chart::chart_markers(&d);
+        let mut html = String::new();
+        let mut plain: Vec<(String, String)> = Vec::new();
+        for weeks in ["0", "0.001", "1", "4", "60", "626", "1040"] {
+            for model in PayModel::ALL {
+                for package in [PackageId::Altman100m, PackageId::Wired300m, PackageId::Custom] {
+                    let inputs = CalcInputs {
+                        weeks: weeks.into(),
+                        model,
+                        package,
+                        amount: "3亿".into(),
+                        period: if package == PackageId::Custom { PeriodKind::Total } else { PeriodKind::PerYear },
+                        years: "4".into(),
+                        signon: "1,000,000".into(),
+                        ..CalcInputs::default()
+                    };
+                    let o = compute(&inputs).expect("valid inputs");
+                    let place = format!("{weeks} weeks, {model:?}, {package:?}");
+                    plain.push((place.clone(), result_lead(&o, package, Some(crate::model::Status::Disputed), Lang::Zh)));
+                    plain.push((place.clone(), format_usd(o.chosen_usd, Lang::Zh)));
+                    plain.push((place.clone(), comparison_sentence(&o, Lang::Zh)));
+                    for p in &d.people {
+                        plain.push((format!("{place}, {}", p.id), calculator::person_note(p, &o, Lang::Zh)));
+                    }
+                    html += &calculator::range_markup(&o, Lang::Zh);
+                    html += &calculator::details_markup(&o, Lang::Zh);
+                    html += &calculator::rates_markup(&o, Lang::Zh);
+                    let data = chart::chart_data(&o, &markers.shown);
+                    html += &chart::figure_markup(Some(&(data, o.amounts)), &markers, Lang::Zh, "t");
+                }
+            }
+        }
+        html += &chart::figure_markup(None, &markers, Lang::Zh, "t");
+        html += &calculator::example_markup(&d.hypothetical, "t", Lang::Zh);
+        for package in [PackageId::Altman100m, PackageId::Wired300m] {
+            html += &calculator::preset_hint_markup(package, package.report(&d), Lang::Zh);
+            html += &calculator::preset_hint_markup(package, None, Lang::Zh);
+        }
+        let mut strings: Vec<(String, String)> = text_nodes(&html).into_iter().map(|t| ("calculator view".to_owned(), t)).collect();
+        assert!(strings.len() > 1000, "{}", strings.len());
+        strings.extend(plain);
+        let bad = report(&strings);
+        assert!(bad.is_empty(), "{} calculator texts need a copy edit:\n{}", bad.len(), bad.join("\n"));
+    }
+
+    #[test]
+    fn the_calculator_s_messages_and_amounts_pass() {
+        use crate::components::chart::y_label;
+        use crate::pay::{
+            format_cny, format_count, format_usd, format_usd_full_in, format_usd_short_in, format_wan_yi_bare, ParseError,
+            Quantity,
+        };
+        let mut strings: Vec<(String, String)> = Vec::new();
+        let quantities = [Quantity::Weeks, Quantity::Amount, Quantity::Years];
+        let mut errors = vec![
+            ParseError::Empty,
+            ParseError::TooLong,
+            ParseError::NotANumber,
+            ParseError::Negative,
+            ParseError::NotFinite,
+            ParseError::Exponent,
+            ParseError::Separators,
+            ParseError::NotWhole,
+            ParseError::BaseAbovePackage,
+        ];
+        for q in quantities {
+            errors.extend([ParseError::UnknownUnit(q), ParseError::AboveMax(q), ParseError::BelowMin(q)]);
+        }
+        // A new kind of error must be added above: this match has no wildcard.
+        for e in &errors {
+            match e {
+                ParseError::Empty
+                | ParseError::TooLong
+                | ParseError::NotANumber
+                | ParseError::Negative
+                | ParseError::NotFinite
+                | ParseError::Exponent
+                | ParseError::Separators
+                | ParseError::UnknownUnit(_)
+                | ParseError::AboveMax(_)
+                | ParseError::BelowMin(_)
+                | ParseError::NotWhole
+                | ParseError::BaseAbovePackage => strings.push((format!("error {}", e.kind()), e.message(Lang::Zh))),
+            }
+        }
+        // Amounts from under a cent to beyond 万亿. A bare number has no Chinese to lint beside it, so each is also
+        // linted inside a Chinese phrase ("1,214" alone passes; "金额1,214" does not).
+        for x in [
+            0.0, 0.001, 3.1796, 50.0, 999.0, 1214.0, 23_076.9, 300_000.0, 7_692_307.69, 54_739_332.0, 99_999_999.0, 1e8,
+            1.234e8, 3e11, 1e12, 2e13, 1.2346e15,
+        ] {
+            for s in [
+                format_usd(x, Lang::Zh),
+                format_usd_short_in(x, Lang::Zh),
+                format_usd_full_in(x, Lang::Zh),
+                format_cny(x, Lang::Zh),
+                format_wan_yi_bare(x),
+                format_count(x, Lang::Zh),
+                y_label(x, x * 1.25, Lang::Zh),
+            ] {
+                strings.push((format!("amount {x}"), format!("金额{s}")));
+            }
+        }
+        assert!(strings.len() > 100, "{}", strings.len());
+        let bad = report(&strings);
+        assert!(bad.is_empty(), "{} calculator messages or amounts need a copy edit:\n{}", bad.len(), bad.join("\n"));
     }
 
     #[test]

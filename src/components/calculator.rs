@@ -7,7 +7,7 @@
 use crate::markup;
 use crate::components::chart::{chart_markers, Chart};
 use crate::dataset::is_safe_https_url;
-use crate::i18n::{calc_ui, fill, format_weeks_range, status_label, CalcUi};
+use crate::i18n::{calc_ui, fill, format_weeks_range, labelled, status_label, CalcUi};
 use crate::model::{Dataset, Lang, Person};
 use crate::pay::{
     article_example, cny_source_label, comparison_sentence, compute, cny_rate_text, error_for, format_cny,
@@ -311,16 +311,19 @@ fn PackageOption(
 pub fn preset_hint_markup(pkg: PackageId, report: Option<&crate::model::PayReport>, l: Lang) -> String {
     let u = calc_ui(l);
     let mut out = markup::escape_html(pkg.detail(l).unwrap_or_default());
-    out.push(' ');
+    // A Chinese sentence ends in "。", which carries its own space.
+    if l == Lang::En {
+        out.push(' ');
+    }
     if let Some(r) = report {
         let status = r.check.status;
-        markup::element(&mut out, "strong", &[("class", "mslw-calc-status"), ("data-status", status.as_str())], &fill("{}: {}", &[u.status_prefix, status_label(status, l)]));
+        markup::element(&mut out, "strong", &[("class", "mslw-calc-status"), ("data-status", status.as_str())], &labelled(u.status_prefix, status_label(status, l), l));
         out.push(' ');
     }
     out.push_str("<span>");
     match report.map(|r| &r.source) {
         Some(source) => {
-            markup::push_escaped(&mut out, &fill("{}: ", &[u.source_prefix]));
+            markup::push_escaped(&mut out, &labelled(u.source_prefix, "", l));
             if is_safe_https_url(&source.url) {
                 markup::external_link(&mut out, &source.url, &source.publisher);
             } else {
@@ -439,26 +442,37 @@ pub fn details_markup(o: &Outcome, l: Lang) -> String {
         } else {
             markup::open(&mut out, "li", &[("data-model", m.as_str())]);
         }
-        markup::push_escaped(&mut out, &fill("{}: ", &[m.label(l)]));
+        markup::push_escaped(&mut out, &labelled(m.label(l), "", l));
         markup::element(&mut out, "span", &[("class", "mslw-calc-model-amount")], &format_usd_short_in(o.amounts.get(m), l));
         if chosen {
-            out.push(' ');
-            markup::element(&mut out, "strong", &[("class", "mslw-calc-chosen-tag")], &fill("({})", &[u.chosen_marker]));
+            let tag = match l {
+                Lang::En => {
+                    out.push(' ');
+                    fill("({})", &[u.chosen_marker])
+                }
+                Lang::Zh => fill("（{}）", &[u.chosen_marker]),
+            };
+            markup::element(&mut out, "strong", &[("class", "mslw-calc-chosen-tag")], &tag);
         }
         out.push_str("</li>");
     }
     out.push_str("</ul>");
     if let Some(stock) = o.terms.stock_usd(o.model, o.weeks) {
-        markup::element(&mut out, "p", &[("class", "mslw-calc-hint")], &fill("{}: {}", &[u.stock_part, &format_usd_full_in(stock, l)]));
+        markup::element(&mut out, "p", &[("class", "mslw-calc-hint")], &labelled(u.stock_part, &format_usd_full_in(stock, l), l));
     }
     let (rate, date) = cny_rate_text(l);
     out.push_str("<p data-testid=\"calc-cny\">");
     markup::push_escaped(&mut out, &fill(u.cny, &[&format_cny(o.chosen_cny, l), &rate, &date]));
-    out.push(' ');
+    // No space after a Chinese "：" or "。" (they carry their own).
+    if l == Lang::En {
+        out.push(' ');
+    }
     markup::external_link(&mut out, CNY_RATE_SOURCE_URL, cny_source_label(l));
     out.push_str("</p><p data-testid=\"calc-comparison\">");
     markup::push_escaped(&mut out, &comparison_sentence(o, l));
-    out.push(' ');
+    if l == Lang::En {
+        out.push(' ');
+    }
     markup::external_link(&mut out, MEDIAN_SOURCE_URL, u.median_link);
     out.push_str("</p>");
     out
@@ -494,10 +508,13 @@ pub fn person_note(person: &Person, o: &Outcome, l: Lang) -> String {
         Lang::Zh => &person.name_zh.text,
     };
     let (a, b) = (o.terms.amount(o.model, low), o.terms.amount(o.model, high));
-    let over = if format_usd_short_in(a, l) == format_usd_short_in(b, l) { format_usd_short_in(a, l) } else { fill("{} – {}", &[&format_usd_short_in(a, l), &format_usd_short_in(b, l)]) };
-    let mut s = fill(calc_ui(l).from_card, &[name, person.tenure.reported.get(l), &format_count(estimate), &format_weeks_range(low, high, l), &over]);
+    let range = if l == Lang::Zh { "{}至{}" } else { "{} – {}" };
+    let over = if format_usd_short_in(a, l) == format_usd_short_in(b, l) { format_usd_short_in(a, l) } else { fill(range, &[&format_usd_short_in(a, l), &format_usd_short_in(b, l)]) };
+    let mut s = fill(calc_ui(l).from_card, &[name, person.tenure.reported.get(l), &format_count(estimate, l), &format_weeks_range(low, high, l), &over]);
     if person.tenure.precision == crate::model::TenurePrecision::NeverStarted {
-        s.push(' ');
+        if l == Lang::En {
+            s.push(' ');
+        }
         s.push_str(calc_ui(l).never_started);
     }
     s
@@ -543,9 +560,12 @@ pub fn example_markup(h: &crate::model::Hypothetical, heading_id: &str, l: Lang)
     markup::open(&mut out, "h4", &[("class", "mslw-calc-example-heading"), ("id", heading_id)]);
     markup::push_escaped(&mut out, u.example_heading);
     out.push(' ');
-    markup::element(&mut out, "span", &[("class", "mslw-calc-status"), ("data-status", status.as_str())], &fill("{}: {}", &[u.status_prefix, status_label(status, l)]));
+    markup::element(&mut out, "span", &[("class", "mslw-calc-status"), ("data-status", status.as_str())], &labelled(u.status_prefix, status_label(status, l), l));
     out.push_str("</h4>");
-    let values = fill(u.example_text, &[&format_usd_short_in(h.annual_usd, l), &format_usd_short_in(month, l), &format_usd_short_in(four_weeks, l), &format_usd_short_in(stated, l)]);
+    // The template says "about" itself ("文章说的是约{}"): a stated figure the formatter rounds is not "约约…".
+    let stated = format_usd_short_in(stated, l);
+    let stated = stated.strip_prefix('约').unwrap_or(&stated);
+    let values = fill(u.example_text, &[&format_usd_short_in(h.annual_usd, l), &format_usd_short_in(month, l), &format_usd_short_in(four_weeks, l), stated]);
     markup::element(&mut out, "p", &[("data-testid", "calc-example-values")], &values);
     out.push_str("<details class=\"mslw-calc-example-note\"><summary>");
     markup::push_escaped(&mut out, crate::i18n::ui(l).full_note);
@@ -586,7 +606,7 @@ mod tests {
         assert!(zero.contains(">The three models all give $0.</p>"), "{zero}");
         assert!(zero.contains("In yuan: CNY 0 at") && !zero.contains("(CNY 0)"), "{zero}");
         assert!(range_markup(&outcome("60"), Lang::En).contains(">The three models all give $115M.</p>"));
-        assert!(range_markup(&outcome("60"), Lang::Zh).contains(">三种模型的结果都是 "));
+        assert!(range_markup(&outcome("60"), Lang::Zh).contains(">三种模型的结果都是约1.2亿美元。</p>"));
     }
 
     #[test]
@@ -596,6 +616,30 @@ mod tests {
         let o = outcome("4");
         assert!(person_note(p, &o, Lang::En).contains("Ethan Knight"));
         assert!(person_note(p, &o, Lang::Zh).contains(&p.name_zh.text));
+        assert!(person_note(p, &o, Lang::En).ends_with("this model gives $1.9M – $8.3M."), "{}", person_note(p, &o, Lang::En));
+        assert!(person_note(p, &o, Lang::Zh).ends_with("估计3周（范围1–4.3周）。在这个范围内，此模型的结果为约192万美元至约827万美元。"), "{}", person_note(p, &o, Lang::Zh));
+    }
+
+    #[test]
+    fn a_person_who_may_never_have_started_is_never_said_to_have_never_started() {
+        // Meta: never started in a TBD Lab role; the FT: onboarded but never showed up; Wired: under a month.
+        let data = crate::dataset::data_file_for_tests();
+        let verma = data.people.iter().find(|p| p.id == "avi-verma").expect("in the data");
+        let (en, zh) = (person_note(verma, &outcome("0"), Lang::En), person_note(verma, &outcome("0"), Lang::Zh));
+        assert!(en.ends_with("this model gives $0 – $8.3M. Accounts differ and this person may never have started, so the estimate is 0 weeks."), "{en}");
+        assert!(zh.ends_with("至约827万美元。各方说法不一，此人可能从未到岗，因此估计为0周。"), "{zh}");
+        for text in [&en, &zh] {
+            assert!(!text.contains("Per Meta, this person never started") && !text.contains("据Meta称，此人从未到岗"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_chinese_details_use_full_width_marks() {
+        let html = details_markup(&outcome("4"), Lang::Zh);
+        assert!(html.contains(">按时间平摊（网友的算法）：<span class=\"mslw-calc-model-amount\">约769万美元</span><strong class=\"mslw-calc-chosen-tag\">（所选）</strong></li>"), "{html}");
+        assert!(html.contains("仅作示意。来源：<a ") && html.contains("2025年第三季度）。<a "), "{html}");
+        let en = details_markup(&outcome("4"), Lang::En);
+        assert!(en.contains("Straight-line (the internet&#39;s sum): <span class=\"mslw-calc-model-amount\">$7.7M</span> <strong class=\"mslw-calc-chosen-tag\">(chosen)</strong>"), "{en}");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use crate::order::{f64_order_key, order_by_keys, sort_f64s};
 use crate::markup::{self, svg_number};
-use crate::i18n::{calc_ui, fill, group_thousands};
+use crate::i18n::{calc_ui, fill, format_count, paren};
 use crate::model::{Dataset, Lang, Person};
 use crate::pay::{format_usd_full_in, format_usd_short_in, format_weeks_input, FieldError, ModelAmounts, Outcome, PayModel, WEEKS_PER_YEAR};
 use leptos::prelude::*;
@@ -49,7 +49,7 @@ impl ChartMarkers {
     pub fn note(&self, lang: Lang) -> String {
         let u = calc_ui(lang);
         if self.shown.len() < self.within_year {
-            fill(u.chart_markers_some, &[&self.shown.len().to_string(), &group_thousands(self.within_year as u64)])
+            fill(u.chart_markers_some, &[&self.shown.len().to_string(), &format_count(self.within_year as u64, lang)])
         } else {
             u.chart_markers.to_owned()
         }
@@ -268,7 +268,8 @@ pub fn chart_data(outcome: &Outcome, markers: &[Marker]) -> ChartData {
     }
 }
 
-/// A y-axis label: every tick in one unit, chosen from the axis's top ("$20M", "$100M" / "0.2 亿", "1 亿").
+/// A y-axis label: every tick in one unit, chosen from the axis's top ("$20M", "$100M" / "0.2亿", "1亿"); thousands
+/// grouped in English only.
 pub fn y_label(v: f64, y_max: f64, lang: Lang) -> String {
     let (units, names): (&[f64], &[&str]) = match lang {
         Lang::En => (&[1e12, 1e9, 1e6, 1e3], &["T", "B", "M", "K"]),
@@ -277,7 +278,7 @@ pub fn y_label(v: f64, y_max: f64, lang: Lang) -> String {
     let unit = units.iter().position(|d| y_max >= *d);
     let div = unit.map_or(1.0, |i| units[i]);
     let hundredths = if v.is_finite() && v > 0.0 { (v / div * 100.0).round() as u64 } else { 0 };
-    let mut num = group_thousands(hundredths / 100);
+    let mut num = format_count(hundredths / 100, lang);
     let frac = hundredths % 100;
     if frac != 0 {
         num.push('.');
@@ -293,7 +294,7 @@ pub fn y_label(v: f64, y_max: f64, lang: Lang) -> String {
         },
         (Lang::En, Some(i)) => fill("${}{}", &[&num, names[i]]),
         (Lang::En, None) => fill("${}", &[&num]),
-        (Lang::Zh, Some(i)) => fill("{} {}", &[&num, names[i]]),
+        (Lang::Zh, Some(i)) => fill("{}{}", &[&num, names[i]]),
         (Lang::Zh, None) => num,
     }
 }
@@ -302,15 +303,22 @@ pub fn y_label(v: f64, y_max: f64, lang: Lang) -> String {
 pub fn chart_description(data: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers, lang: Lang) -> String {
     let values: Vec<String> = PayModel::ALL
         .into_iter()
-        .map(|m| fill("{} {}", &[m.label(lang), &format_usd_short_in(amounts.get(m), lang)]))
+        .map(|m| match lang {
+            Lang::En => fill("{} {}", &[m.label(lang), &format_usd_short_in(amounts.get(m), lang)]),
+            // "按时间平摊（网友的算法）：约769万美元": a label that ends in "）" needs a mark before the amount.
+            Lang::Zh => crate::i18n::labelled(m.label(lang), &format_usd_short_in(amounts.get(m), lang), lang),
+        })
         .collect();
-    let joined = values.join(if lang == Lang::Zh { "；" } else { "; " });
+    let joined = values.join(crate::i18n::list_separator(lang));
     let mut s = fill(
         calc_ui(lang).chart_desc,
-        &[&group_thousands(data.x_max.round() as u64), &format_weeks_input(data.weeks), &joined],
+        &[&format_count(data.x_max.round() as u64, lang), &format_weeks_input(data.weeks), &joined],
     );
     if !data.markers.is_empty() {
-        s.push(' ');
+        // A Chinese "。" carries its own space.
+        if lang == Lang::En {
+            s.push(' ');
+        }
         s.push_str(&markers.note(lang));
     }
     s
@@ -362,7 +370,7 @@ pub fn svg_markup(d: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers,
         let x = svg_number(x);
         markup::void(&mut out, "line", &[("class", "mslw-chart-grid"), ("x1", &x), ("x2", &x), ("y1", &svg_number(TOP)), ("y2", &svg_number(plot_bottom))]);
         let attrs = [("class", "mslw-chart-tick"), ("x", &x), ("y", &svg_number(plot_bottom + 6.0)), ("dy", "0.9em"), ("text-anchor", "middle")];
-        markup::element(&mut out, "text", &attrs, &group_thousands(w.round() as u64));
+        markup::element(&mut out, "text", &attrs, &format_count(w.round() as u64, lang));
     }
     let axis = [(svg_number(LEFT), svg_number(plot_right), svg_number(plot_bottom), svg_number(plot_bottom)), (svg_number(LEFT), svg_number(LEFT), svg_number(TOP), svg_number(plot_bottom))];
     for (x1, x2, y1, y2) in &axis {
@@ -440,7 +448,7 @@ pub fn figure_markup(chart: Option<&(ChartData, ModelAmounts)>, markers: &ChartM
         out.push_str("</svg> ");
         markup::push_escaped(&mut out, m.label(lang));
         if is_chosen {
-            markup::push_escaped(&mut out, &fill(" ({})", &[u.chart_chosen]));
+            markup::push_escaped(&mut out, &paren(u.chart_chosen, lang));
         }
         out.push_str("</li>");
     }
@@ -522,7 +530,7 @@ mod tests {
         let fewest = data.people.iter().map(|p| crate::pay::weeks_for_person(p).1).fold(f64::INFINITY, f64::min);
         assert_eq!(m.shown[0].estimate, fewest);
         assert_eq!(m.note(Lang::En), "Markers: estimated tenure of the 12 shortest of the 2,000 people who left within a year.");
-        assert_eq!(m.note(Lang::Zh), "标记：任职最短的 12 人的估计任职时间（一年内离职者共 2,000 人）。");
+        assert_eq!(m.note(Lang::Zh), "标记：任职最短的12人的估计任职时间（一年内离职者共2000人）。");
         let d = chart_data(&outcome("4"), &m.shown);
         assert_eq!(d.markers.len(), MAX_MARKERS);
         assert!(d.rows.len() <= 5 + 1 + MAX_MARKERS);
@@ -580,7 +588,7 @@ mod tests {
         let closed = svg.matches("</g>").count() + svg.matches("</title>").count() + svg.matches("</desc>").count() + svg.matches("</text>").count();
         assert_eq!(opened, closed);
         let zh = svg_markup(&d, &o.amounts, &all, Lang::Zh, "w-t", "w-d");
-        assert!(zh.contains("在 Meta 的周数"));
+        assert!(zh.contains(">在Meta的周数</text>"), "{zh}");
     }
 
     #[test]
@@ -627,9 +635,14 @@ mod tests {
     fn axis_labels_use_one_unit_per_axis() {
         assert_eq!(y_label(50e6, 100e6, Lang::En), "$50M");
         assert_eq!(y_label(0.0, 100e6, Lang::En), "$0");
-        assert_eq!(y_label(25e6, 125e6, Lang::Zh), "0.25 亿");
-        assert_eq!(y_label(1e8, 125e6, Lang::Zh), "1 亿");
-        assert_eq!(y_label(20_000.0, 50_000.0, Lang::Zh), "2 万");
+        assert_eq!(y_label(25e6, 125e6, Lang::Zh), "0.25亿");
+        assert_eq!(y_label(1e8, 125e6, Lang::Zh), "1亿");
+        assert_eq!(y_label(20_000.0, 50_000.0, Lang::Zh), "2万");
+        // No thousands separator inside a Chinese number; English keeps its grouping.
+        assert_eq!(y_label(50e6, 90e6, Lang::Zh), "5000万");
+        assert_eq!(y_label(5e12, 8e12, Lang::En), "$5T");
+        assert_eq!(y_label(2500.0, 5000.0, Lang::En), "$2.5K");
+        assert_eq!(y_label(500.0, 800.0, Lang::Zh), "500");
         assert_eq!(y_label(500.0, 800.0, Lang::En), "$500");
         assert_eq!(svg_number(12.345), "12.3");
         assert_eq!(svg_number(-3.0), "-3");
@@ -643,6 +656,7 @@ mod tests {
         let en = chart_description(&d, &o.amounts, &all, Lang::En);
         assert!(en.contains("$7.7M") && en.contains("52 weeks") && en.contains("Markers"), "{en}");
         let zh = chart_description(&d, &o.amounts, &all, Lang::Zh);
-        assert!(zh.contains("约 769 万美元"), "{zh}");
+        assert!(zh.contains("4周时：按时间平摊（网友的算法）：约769万美元；"), "{zh}");
+        assert!(zh.contains("。标记："), "{zh}");
     }
 }

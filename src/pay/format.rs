@@ -17,10 +17,19 @@ fn is_amount(x: f64) -> bool {
     x.is_finite() && x >= 0.0
 }
 
-/// A value below 100 with cents ("3.18", "0.01", "50"); 100 and up as whole grouped numbers.
-fn plain_number(x: f64) -> String {
+/// An integer's digits, grouped in threes ("7,692,308") for English, not for Chinese ("7692308").
+fn grouped_if(n: u64, group: bool) -> String {
+    if group {
+        group_thousands(n)
+    } else {
+        n.to_string()
+    }
+}
+
+/// A value below 100 with cents ("3.18", "0.01", "50"); 100 and up as whole numbers, grouped if `group`.
+fn plain_number(x: f64, group: bool) -> String {
     if x >= 99.995 {
-        return group_thousands(round_u64(x));
+        return grouped_if(round_u64(x), group);
     }
     let cents = round_u64(x * 100.0);
     let mut s = (cents / 100).to_string();
@@ -34,7 +43,8 @@ fn plain_number(x: f64) -> String {
 
 /// Scales `x` to the largest unit it reaches once rounded to tenths: (digits, unit index or None, shown value).
 /// Below 100 of a unit one decimal is kept ("7.7"), from 100 whole units ("769"); a trailing ".0" is dropped.
-fn scaled(x: f64, divisors: &[f64]) -> (String, Option<usize>, f64) {
+/// Digits are grouped in threes if `group` (English "$3,000B"; Chinese writes "3000亿").
+fn scaled(x: f64, divisors: &[f64], group: bool) -> (String, Option<usize>, f64) {
     for (i, &div) in divisors.iter().enumerate() {
         // A unit is used from 1 of it, or when rounding in the next smaller unit would reach it (999,960 is
         // "$1M", not "$1,000K"); so $999 stays "$999".
@@ -43,9 +53,9 @@ fn scaled(x: f64, divisors: &[f64]) -> (String, Option<usize>, f64) {
             let tenths = round_u64(x * 10.0 / div);
             if tenths >= 1000 {
                 let whole = round_u64(x / div);
-                return (group_thousands(whole), Some(i), whole as f64 * div);
+                return (grouped_if(whole, group), Some(i), whole as f64 * div);
             }
-            let mut s = group_thousands(tenths / 10);
+            let mut s = grouped_if(tenths / 10, group);
             if !tenths.is_multiple_of(10) {
                 s.push('.');
                 s.push(char::from(b'0' + (tenths % 10) as u8));
@@ -54,7 +64,7 @@ fn scaled(x: f64, divisors: &[f64]) -> (String, Option<usize>, f64) {
         }
     }
     let shown = if x >= 99.995 { round_u64(x) as f64 } else { round_u64(x * 100.0) as f64 / 100.0 };
-    (plain_number(x), None, shown)
+    (plain_number(x, group), None, shown)
 }
 
 const EN_DIVISORS: [f64; 4] = [1e12, 1e9, 1e6, 1e3];
@@ -64,7 +74,7 @@ const ZH_UNITS: [&str; 3] = ["万亿", "亿", "万"];
 
 /// A short English amount without currency: "7.7M", "120K", "1.2B", "950", "3.18".
 fn short_en(x: f64) -> String {
-    let (mut s, unit, _) = scaled(x, &EN_DIVISORS);
+    let (mut s, unit, _) = scaled(x, &EN_DIVISORS, true);
     if let Some(i) = unit {
         s.push_str(EN_SUFFIXES[i]);
     }
@@ -93,26 +103,26 @@ pub fn format_usd_full(usd: f64) -> String {
         return "<$0.01".into();
     }
     let mut s = String::from("$");
-    s.push_str(&plain_number(usd));
+    s.push_str(&plain_number(usd, true));
     s
 }
 
-/// "约 769 万" / "1 亿" / "1,214": a Chinese amount in 万 / 亿 / 万亿 without currency; "约" when rounded.
+/// "约769万" / "1亿" / "3000亿" / "1214": a Chinese amount in 万 / 亿 / 万亿 without currency; "约" when
+/// rounded. Set as a mainland newsroom sets it: no space between digits and Chinese, no thousands separators.
 pub fn format_wan_yi_bare(x: f64) -> String {
     if !is_amount(x) {
         return "–".into();
     }
     if x > 0.0 && x < 0.005 {
-        return "不到 0.01".into();
+        return "不到0.01".into();
     }
-    let (digits, unit, shown) = scaled(x, &ZH_DIVISORS);
+    let (digits, unit, shown) = scaled(x, &ZH_DIVISORS, false);
     let mut s = String::new();
     if (shown - x).abs() >= 0.005 {
-        s.push_str("约 ");
+        s.push('约');
     }
     s.push_str(&digits);
     if let Some(i) = unit {
-        s.push(' ');
         s.push_str(ZH_UNITS[i]);
     }
     s
@@ -123,20 +133,16 @@ fn with_currency_zh(x: f64, currency: &str) -> String {
     if s == "–" {
         return s;
     }
-    // "769 万美元" but "1,214 美元": the unit character binds to the currency, a bare number does not.
-    if !ZH_UNITS.iter().any(|u| s.ends_with(u)) {
-        s.push(' ');
-    }
     s.push_str(currency);
     s
 }
 
-/// "约 769 万美元", "1 亿美元", "约 1.2 亿美元", "1,214 美元".
+/// "约769万美元", "1亿美元", "约1.2亿美元", "1214美元".
 pub fn format_wan_yi(usd: f64) -> String {
     with_currency_zh(usd, "美元")
 }
 
-/// "约 5,474 万元人民币", "约 7.1 亿元人民币".
+/// "约5474万元人民币", "约7.1亿元人民币".
 pub fn format_cny_zh(cny: f64) -> String {
     with_currency_zh(cny, "元人民币")
 }
@@ -157,11 +163,11 @@ pub fn format_cny_full(cny: f64) -> String {
         return "–".into();
     }
     let mut s = String::from("CNY ");
-    s.push_str(&plain_number(cny));
+    s.push_str(&plain_number(cny, true));
     s
 }
 
-/// A short amount in the language: "$7.7M" / "约 769 万美元".
+/// A short amount in the language: "$7.7M" / "约769万美元".
 pub fn format_usd_short_in(usd: f64, lang: Lang) -> String {
     match lang {
         Lang::En => format_usd_short(usd),
@@ -169,7 +175,7 @@ pub fn format_usd_short_in(usd: f64, lang: Lang) -> String {
     }
 }
 
-/// A precise amount in the language: "$7,692,308" / "约 769 万美元" (万 / 亿 is how Chinese reads an amount).
+/// A precise amount in the language: "$7,692,308" / "约769万美元" (万 / 亿 is how Chinese reads an amount).
 pub fn format_usd_full_in(usd: f64, lang: Lang) -> String {
     match lang {
         Lang::En => format_usd_full(usd),
@@ -177,7 +183,7 @@ pub fn format_usd_full_in(usd: f64, lang: Lang) -> String {
     }
 }
 
-/// An amount in the active language: "$7.7M ($7,692,308)" / "约 769 万美元（7,692,308 美元）".
+/// An amount in the active language: "$7.7M ($7,692,308)" / "约769万美元（7692308美元）".
 pub fn format_usd(usd: f64, lang: Lang) -> String {
     match lang {
         Lang::En => short_then_full(format_usd_short(usd), format_usd_full(usd), "{} ({})"),
@@ -194,17 +200,17 @@ fn short_then_full(short: String, full: String, template: &str) -> String {
     }
 }
 
-/// "7,692,308 美元": the full Chinese form.
+/// "7692308美元": the full Chinese form (no separators, no space).
 fn plain_amount_zh(usd: f64) -> String {
     if !is_amount(usd) {
         return "–".into();
     }
-    let mut s = plain_number(usd);
-    s.push_str(" 美元");
+    let mut s = plain_number(usd, false);
+    s.push_str("美元");
     s
 }
 
-/// Yuan in the active language: "CNY 54.7M (CNY 54,739,231)" / "约 5,474 万元人民币".
+/// Yuan in the active language: "CNY 54.7M (CNY 54,739,231)" / "约5474万元人民币".
 pub fn format_cny(cny: f64, lang: Lang) -> String {
     match lang {
         Lang::En => short_then_full(format_cny_short(cny), format_cny_full(cny), "{} ({})"),
@@ -212,13 +218,14 @@ pub fn format_cny(cny: f64, lang: Lang) -> String {
     }
 }
 
-/// A number with one decimal below 10 and whole above ("4.3", "122"), grouped.
-pub fn format_count(x: f64) -> String {
+/// A number with one decimal below 10 and whole above ("4.3", "122"); thousands grouped in English only
+/// ("1,214" / "1214").
+pub fn format_count(x: f64, lang: Lang) -> String {
     if !is_amount(x) {
         return "–".into();
     }
     if x >= 9.95 {
-        return group_thousands(round_u64(x));
+        return grouped_if(round_u64(x), lang == Lang::En);
     }
     format_weeks_input(x)
 }
@@ -263,31 +270,52 @@ mod tests {
             assert_eq!(format_wan_yi(bad), "–");
         }
         assert_eq!(format_usd(7_692_307.69, Lang::En), "$7.7M ($7,692,308)");
-        assert_eq!(format_usd(7_692_307.69, Lang::Zh), "约 769 万美元（7,692,308 美元）");
+        assert_eq!(format_usd(7_692_307.69, Lang::Zh), "约769万美元（7692308美元）");
         assert_eq!(format_usd(0.0, Lang::En), "$0");
         assert_eq!(format_usd_short_in(7_692_307.69, Lang::En), "$7.7M");
         assert_eq!(format_usd_full_in(7_692_307.69, Lang::En), "$7,692,308");
-        assert_eq!(format_usd_short_in(7_692_307.69, Lang::Zh), "约 769 万美元");
-        assert_eq!(format_usd_full_in(7_692_307.69, Lang::Zh), "约 769 万美元");
+        assert_eq!(format_usd_short_in(7_692_307.69, Lang::Zh), "约769万美元");
+        assert_eq!(format_usd_full_in(7_692_307.69, Lang::Zh), "约769万美元");
     }
 
     #[test]
     fn chinese_wan_and_yi() {
+        // No space between digits and Chinese, no thousands separators (issue 16).
         for (x, s) in [
-            (7_692_307.69, "约 769 万美元"),
-            (1e8, "1 亿美元"),
-            (1.2e8, "1.2 亿美元"),
-            (1.234e8, "约 1.2 亿美元"),
-            (300_000.0, "30 万美元"),
-            (23_076.9, "约 2.3 万美元"),
-            (1214.0, "1,214 美元"),
-            (99_999_999.0, "约 1 亿美元"),
-            (1e12, "1 万亿美元"),
-            (3e11, "3,000 亿美元"),
+            (7_692_307.69, "约769万美元"),
+            (1e8, "1亿美元"),
+            (1.2e8, "1.2亿美元"),
+            (1.234e8, "约1.2亿美元"),
+            (300_000.0, "30万美元"),
+            (23_076.9, "约2.3万美元"),
+            (1214.0, "1214美元"),
+            (3.1796, "3.18美元"),
+            (0.001, "不到0.01美元"),
+            (0.0, "0美元"),
+            (99_999_999.0, "约1亿美元"),
+            (1e12, "1万亿美元"),
+            (3e11, "3000亿美元"),
+            (2e13, "20万亿美元"),
+            (1.2346e15, "约1235万亿美元"),
         ] {
             assert_eq!(format_wan_yi(x), s, "{x}");
         }
-        assert_eq!(format_cny_zh(54_739_332.0), "约 5,474 万元人民币");
+        assert_eq!(format_cny_zh(54_739_332.0), "约5474万元人民币");
+        assert_eq!(format_cny(54_739_332.0, Lang::Zh), "约5474万元人民币");
+        assert_eq!(format_cny(7.1161e9, Lang::Zh), "约71.2亿元人民币");
+        assert_eq!(format_usd(1e8, Lang::Zh), "1亿美元（100000000美元）");
+        assert_eq!(format_usd(1_234_567_890.0, Lang::Zh), "约12.3亿美元（1234567890美元）");
+        assert_eq!(format_usd(0.0, Lang::Zh), "0美元");
+        assert_eq!(format_wan_yi_bare(7_692_307.69), "约769万");
+    }
+
+    #[test]
+    fn counts_are_grouped_in_english_only() {
+        assert_eq!(format_count(1214.4, Lang::En), "1,214");
+        assert_eq!(format_count(1214.4, Lang::Zh), "1214");
+        assert_eq!(format_count(122.3, Lang::Zh), "122");
+        assert_eq!(format_count(4.34, Lang::Zh), "4.3");
+        assert_eq!(format_count(f64::NAN, Lang::Zh), "–");
     }
 
     proptest! {

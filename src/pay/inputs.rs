@@ -354,7 +354,7 @@ mod tests {
         assert_eq!(zero.amounts, ModelAmounts { straight: 0.0, cliff: 0.0, front: 0.0 });
         assert_eq!(format_usd_full(zero.chosen_usd), "$0");
         assert_eq!(format_cny(o.chosen_cny, Lang::En), "CNY 54.7M (CNY 54,739,231)");
-        assert_eq!(format_cny(o.chosen_cny, Lang::Zh), "约 5,474 万元人民币");
+        assert_eq!(format_cny(o.chosen_cny, Lang::Zh), "约5474万元人民币");
     }
 
     #[test]

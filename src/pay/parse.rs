@@ -14,7 +14,7 @@
 //!   (`mo`, `month(s)`, `个月`, `月`), years (`y`, `yr(s)`, `year(s)`, `年`): `8.5 weeks`, `3 months`, `2y`, `10周`.
 
 use super::format::{format_usd_full, format_usd_short, format_wan_yi};
-use crate::i18n::{fill, group_thousands};
+use crate::i18n::{fill, format_count};
 use crate::model::Lang;
 
 /// Weeks in a pay year (see the note in [`crate::pay`] on why not 52.18).
@@ -85,32 +85,32 @@ impl ParseError {
         let s: &str = match self {
             ParseError::Empty if zh => "请输入一个数字。",
             ParseError::Empty => "Enter a number.",
-            ParseError::TooLong if zh => "太长了：最多 64 个字符。",
+            ParseError::TooLong if zh => "太长了：最多64个字符。",
             ParseError::TooLong => "Too long: at most 64 characters.",
-            ParseError::NotANumber if zh => "不是数字：请输入数字，例如 4、8.5 或 1,000.5。",
+            ParseError::NotANumber if zh => "不是数字：请输入数字，例如4、8.5或1000.5。",
             ParseError::NotANumber => "Not a number: type digits, for example 4, 8.5 or 1,000.5.",
             ParseError::Negative if zh => "不能为负数。",
             ParseError::Negative => "Must not be negative.",
-            ParseError::NotFinite if zh => "请输入普通数字，例如 4 或 100M。",
+            ParseError::NotFinite if zh => "请输入普通数字，例如4或100M。",
             ParseError::NotFinite => "Enter an ordinary number, such as 4 or 100M.",
-            ParseError::Exponent if zh => "不接受 1e6 这样的科学计数法：请写 1M、100万 或 1,000,000。",
+            ParseError::Exponent if zh => "不接受1e6这样的科学计数法：请写1M、100万或1000000。",
             ParseError::Exponent => "Exponent forms like 1e6 are not accepted: write 1M or 1,000,000.",
-            ParseError::Separators if zh => "小数点请用“.”；“,”或空格只能分隔三位一组的数字（例如 1,000.5）。",
+            ParseError::Separators if zh => "小数点请用“.”；“,”或空格只能用作千位分隔符，每三位一组。",
             ParseError::Separators => {
                 "Use \".\" for decimals; \",\" or a space only between groups of three digits (for example 1,000.5)."
             }
-            ParseError::UnknownUnit(Quantity::Amount) if zh => "无法识别的单位：可用 k、M、B、万 或 亿，也可不写单位。",
+            ParseError::UnknownUnit(Quantity::Amount) if zh => "无法识别的单位：可用“k”“M”“B”“万”或“亿”，也可不写单位。",
             ParseError::UnknownUnit(Quantity::Amount) => "Unknown unit: use k, M, B, 万 or 亿, or none.",
-            ParseError::UnknownUnit(Quantity::Weeks) if zh => "无法识别的单位：可用 周、天、个月 或 年（默认是周）。",
+            ParseError::UnknownUnit(Quantity::Weeks) if zh => "无法识别的单位：可用“周”“天”“个月”或“年”（不写单位即为周）。",
             ParseError::UnknownUnit(Quantity::Weeks) => {
                 "Unknown unit: use weeks, days, months or years (no unit means weeks)."
             }
-            ParseError::UnknownUnit(Quantity::Years) if zh => "请只填写年数，例如 4。",
+            ParseError::UnknownUnit(Quantity::Years) if zh => "请只填写年数，例如4。",
             ParseError::UnknownUnit(Quantity::Years) => "Give a number of years only, for example 4.",
             ParseError::AboveMax(q) => return above_max_message(q, lang),
-            ParseError::BelowMin(Quantity::Years) if zh => "至少为 1 年。",
+            ParseError::BelowMin(Quantity::Years) if zh => "至少为1年。",
             ParseError::BelowMin(Quantity::Years) => "Must be at least 1 year.",
-            ParseError::BelowMin(_) if zh => "必须是 0，或至少 0.001 周（约 10 分钟）。",
+            ParseError::BelowMin(_) if zh => "必须是0，或至少0.001周（约10分钟）。",
             ParseError::BelowMin(_) => "Must be 0 or at least 0.001 weeks (about 10 minutes).",
             ParseError::NotWhole if zh => "必须是整数年。",
             ParseError::NotWhole => "Must be a whole number of years.",
@@ -124,19 +124,20 @@ impl ParseError {
 }
 
 fn above_max_message(q: Quantity, lang: Lang) -> String {
-    let max_weeks = group_thousands(MAX_WEEKS as u64);
+    // "1,040 weeks" in English, "1040周" in Chinese.
+    let max_weeks = format_count(MAX_WEEKS as u64, lang);
     let max_years = MAX_YEARS.to_string();
-    let years_in_weeks = group_thousands((MAX_WEEKS / WEEKS_PER_YEAR) as u64);
+    let years_in_weeks = format_count((MAX_WEEKS / WEEKS_PER_YEAR) as u64, lang);
     match (q, lang) {
         (Quantity::Weeks, Lang::En) => fill("Above the maximum of {} weeks ({} years).", &[&max_weeks, &years_in_weeks]),
-        (Quantity::Weeks, Lang::Zh) => fill("超过上限 {} 周（{} 年）。", &[&max_weeks, &years_in_weeks]),
+        (Quantity::Weeks, Lang::Zh) => fill("超过上限{}周（{}年）。", &[&max_weeks, &years_in_weeks]),
         (Quantity::Amount, Lang::En) => fill(
             "Above the maximum of {} ({}).",
             &[&format_usd_full(MAX_AMOUNT_USD), &format_usd_short(MAX_AMOUNT_USD)],
         ),
-        (Quantity::Amount, Lang::Zh) => fill("超过上限 {}。", &[&format_wan_yi(MAX_AMOUNT_USD)]),
+        (Quantity::Amount, Lang::Zh) => fill("超过上限{}。", &[&format_wan_yi(MAX_AMOUNT_USD)]),
         (Quantity::Years, Lang::En) => fill("Above the maximum of {} years.", &[&max_years]),
-        (Quantity::Years, Lang::Zh) => fill("超过上限 {} 年。", &[&max_years]),
+        (Quantity::Years, Lang::Zh) => fill("超过上限{}年。", &[&max_years]),
     }
 }
 
@@ -469,12 +470,14 @@ mod tests {
         assert_eq!(parse_years("20"), Ok(MAX_YEARS));
         assert_eq!(parse_years("21"), Err(ParseError::AboveMax(Quantity::Years)));
         assert_eq!(ParseError::AboveMax(Quantity::Weeks).message(Lang::En), "Above the maximum of 1,040 weeks (20 years).");
-        assert_eq!(ParseError::AboveMax(Quantity::Weeks).message(Lang::Zh), "超过上限 1,040 周（20 年）。");
+        assert_eq!(ParseError::AboveMax(Quantity::Weeks).message(Lang::Zh), "超过上限1040周（20年）。");
         assert_eq!(
             ParseError::AboveMax(Quantity::Amount).message(Lang::En),
             "Above the maximum of $1,000,000,000,000 ($1T)."
         );
-        assert_eq!(ParseError::AboveMax(Quantity::Amount).message(Lang::Zh), "超过上限 1 万亿美元。");
+        assert_eq!(ParseError::AboveMax(Quantity::Amount).message(Lang::Zh), "超过上限1万亿美元。");
+        assert_eq!(ParseError::AboveMax(Quantity::Years).message(Lang::Zh), "超过上限20年。");
+        assert_eq!(ParseError::AboveMax(Quantity::Years).message(Lang::En), "Above the maximum of 20 years.");
         // The largest inputs together stay finite: $1T a year for 20 years under every model.
         let big = compute(&inputs_with(|i| {
             i.package = PackageId::Custom;

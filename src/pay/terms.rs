@@ -290,8 +290,8 @@ mod tests {
         assert_eq!(format_usd_short(four_weeks), "$7.7M");
         assert_eq!(format_usd_full(one_month), "$8,333,333");
         assert_eq!(format_usd_short(one_month), "$8.3M");
-        assert_eq!(format_wan_yi(four_weeks), "约 769 万美元");
-        assert_eq!(format_wan_yi(one_month), "约 833 万美元");
+        assert_eq!(format_wan_yi(four_weeks), "约769万美元");
+        assert_eq!(format_wan_yi(one_month), "约833万美元");
         // Through the dataset's hypothetical (years = 0.0833333333, stated $8M).
         let (month, weeks4, stated) = article_example(100_000_000.0, 0.0833333333, 8_000_000.0);
         assert_eq!(format_usd_short(month), "$8.3M");

@@ -40,13 +40,13 @@ pub fn comparison_sentence(outcome: &Outcome, lang: Lang) -> String {
     };
     let source = match lang {
         Lang::En => MEDIAN_SOURCE,
-        Lang::Zh => "美国劳工统计局《周薪》报告，2025 年第三季度",
+        Lang::Zh => "美国劳工统计局《周薪》报告，2025年第三季度",
     };
     let years = outcome.median_weeks / WEEKS_PER_YEAR;
     if years >= 1.0 {
-        fill(u.median_years, &[&format_count(years), &weekly, source])
+        fill(u.median_years, &[&format_count(years, lang), &weekly, source])
     } else {
-        fill(u.median_weeks, &[&format_count(outcome.median_weeks), &weekly, source])
+        fill(u.median_weeks, &[&format_count(outcome.median_weeks, lang), &weekly, source])
     }
 }
 
@@ -85,7 +85,7 @@ mod tests {
             result_lead(&o, PackageId::Altman100m, Some(Status::Disputed), Lang::En),
             "Before tax, for 4 weeks at Meta on $100M a year [Disputed], Straight-line (the internet's sum):"
         );
-        assert_eq!(result_lead(&o, PackageId::Altman100m, Some(Status::Disputed), Lang::Zh), "税前，在 Meta 4 周，按每年 1 亿美元［有争议］，按时间平摊（网友的算法）：");
+        assert_eq!(result_lead(&o, PackageId::Altman100m, Some(Status::Disputed), Lang::Zh), "税前，在Meta任职4周，按每年1亿美元［有争议］，按时间平摊（网友的算法）：");
         assert!(result_lead(&o, PackageId::Wired300m, Some(Status::Unverified), Lang::En).contains("on up to $300M over four years, over $100M in the first year [Unverified], "));
         // A confirmed report needs no mark; the reader's own amount has no report at all.
         assert!(result_lead(&o, PackageId::Altman100m, Some(Status::Confirmed), Lang::En).contains("on $100M a year, "));
@@ -99,7 +99,7 @@ mod tests {
         assert!(en.contains("122 years") && en.contains("$1,214") && !en.contains("BLS"), "{en}");
         assert!(en.contains("Bureau of Labor Statistics"), "{en}");
         let zh = comparison_sentence(&o, Lang::Zh);
-        assert!(zh.contains("约 122 年") && zh.contains("1,214 美元"), "{zh}");
+        assert!(zh.contains("约122年的工资（每周1214美元，美国劳工统计局《周薪》报告，2025年第三季度）"), "{zh}");
         let small = compute(&inputs_with(|i| {
             i.model = PayModel::Cliff;
             i.weeks = "1".into();
