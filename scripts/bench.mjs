@@ -2,15 +2,16 @@
 // run: bytes, time to first card, filter keystroke latency, calculator input latency and memory. Prints a table and
 // writes every raw number to bench/results.json. Timings are printed, never asserted. Method: bench/README.md.
 //
-// Usage: node scripts/bench.mjs [--out FILE] [--quick] [--naive-10k]
-//   --quick: 3 loads and 8 keystrokes, for trying changes; --naive-10k: also the render-everything vanilla at 10,000.
+// Usage: node scripts/bench.mjs [--out FILE] [--dist DIR] [--quick] [--naive-10k]
+//   --quick: 3 loads and 8 keystrokes, for trying changes; --naive-10k: also the render-everything vanilla at 10,000;
+//   --dist DIR (or BENCH_DIST=DIR): the release build to measure instead of dist/ (e.g. a snapshot of another build).
 //
 // Everything is served from loopback by tests/e2e/harness.mjs's serve() and driven in Debian's Chromium
 // (/usr/bin/chromium) through playwright-core; no browser is downloaded and every request is checked to be loopback.
 import { cpus, loadavg } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, DIST, PKG, serve } from '../tests/e2e/harness.mjs';
 import { measureDir, measureFile, sizeTable, sumRows, wasmComposition } from './size.mjs';
@@ -19,6 +20,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const OUT = args.includes('--out') ? resolve(args[args.indexOf('--out') + 1]) : join(ROOT, 'bench/results.json');
+/** The release build measured: --dist DIR, else $BENCH_DIST, else the harness's dist/. */
+const DIST_DIR = resolve(args.includes('--dist') ? args[args.indexOf('--dist') + 1] : (process.env.BENCH_DIST ?? DIST));
 
 const THROTTLE = 4;
 const LOADS = QUICK ? 3 : 7;
@@ -100,7 +103,7 @@ for (const n of SIZES) {
 
 // ---------- 1. bytes ----------
 log('bytes');
-const dist = measureDir(DIST);
+const dist = measureDir(DIST_DIR);
 const standaloneFiles = dist.files.filter((r) => r.file !== 'embed.js');
 const embedRow = dist.files.find((r) => r.file === 'embed.js');
 const vanillaFiles = [
@@ -114,7 +117,7 @@ const bytes = {
     files: dist.files,
     standalone: { files: standaloneFiles.map((r) => r.file), total: sumRows(standaloneFiles) },
     embed: embedRow ?? null,
-    wasm: wasmFile ? wasmComposition(join(DIST, wasmFile.file), join(ROOT, 'data/departures.json')) : null,
+    wasm: wasmFile ? wasmComposition(join(DIST_DIR, wasmFile.file), join(ROOT, 'data/departures.json')) : null,
   },
   vanilla: { files: vanillaFiles, total: sumRows(vanillaFiles), note: 'index.html + app.js + data/departures.json (the widget bundles the dataset in its wasm)' },
 };
@@ -128,7 +131,7 @@ const isLoopback = (url) => {
   return h === '127.0.0.1' || h === 'localhost' || h === '[::1]';
 };
 
-const widgetServer = await serve(DIST);
+const widgetServer = await serve(DIST_DIR);
 const benchServer = await serve(root);
 origins.add(widgetServer.origin).add(benchServer.origin);
 const browser = await chromium.launch({
@@ -401,6 +404,7 @@ const results = {
   chromium: browser.version(),
   cpu: { model: cpus()[0]?.model ?? 'unknown', count: cpus().length, loadavgStart: loadavg().map((x) => round(x, 2)) },
   node: process.version,
+  dist: relative(ROOT, DIST_DIR),
   cpuThrottlingRate: THROTTLE,
   quick: QUICK,
   pageSize: PAGE_SIZE,
@@ -527,7 +531,7 @@ const cells = rows.filter((r) => r.text).map((r) => r.text);
 const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => String(c[i]).length)));
 const line = (c) => c.map((x, i) => (i === 0 || i >= 5 ? String(x).padEnd(widths[i]) : String(x).padStart(widths[i]))).join('  ').trimEnd();
 console.log(`make bench — ${results.date} — ${results.chromium} — ${results.cpu.model} ×${results.cpu.count} — CPU throttling ×${THROTTLE} (measured ×${results.throttleCheck.measuredRate})${QUICK ? ' — QUICK' : ''}`);
-console.log('\nrelease build (dist/), bytes per file:');
+console.log(`\nrelease build (${results.dist}/), bytes per file:`);
 console.log(sizeTable(B.widget.files));
 console.log('vanilla page, bytes per file:');
 console.log(sizeTable(B.vanilla.files));
