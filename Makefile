@@ -27,7 +27,7 @@ help:
 	@echo "make serve   build and serve the standalone page on http://127.0.0.1:8080"
 	@echo "make test    every test tier: native, wasm-bindgen-test in Chromium, end-to-end"
 	@echo "make size    raw, gzip and brotli bytes of every file in the release build"
-	@echo "make bench   the widget beside a hand-written vanilla page: bytes, first card, keystrokes, memory"
+	@echo "make bench   the widget beside a hand-written vanilla page: bytes, first card, keystrokes, memory, phone"
 	@echo "make pkg     the npm package (wasm-pack --target web) in pkg/"
 	@echo "make screenshots  PNGs of the release build (en/zh, 390/1280 px, light/dark, a card, the calculator) in screenshots/"
 
@@ -103,8 +103,9 @@ size: build
 	node scripts/size.mjs dist
 
 # The release build and the npm package beside a hand-written vanilla page (bench/vanilla/), in Chromium with 4x CPU
-# throttling: bytes, time to first card, keystroke and calculator latency, memory. Prints a table and writes
-# bench/results.json (committed). Timings are printed, never asserted; method in bench/README.md. About 5 minutes.
+# throttling: bytes, time to first card, keystroke and calculator latency, memory, and a phone profile (Slow 4G,
+# brotli: first card, LCP, CLS, bytes on the wire, search). Prints a table and writes bench/results.json
+# (committed). Timings are printed, never asserted; method in bench/README.md. About 5 minutes, plus 1 for the phone.
 bench: build pkg browsers
 	node scripts/bench.mjs
 

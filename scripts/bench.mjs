@@ -2,15 +2,18 @@
 // run: bytes, time to first card, filter keystroke latency, calculator input latency and memory. Prints a table and
 // writes every raw number to bench/results.json. Timings are printed, never asserted. Method: bench/README.md.
 //
-// Usage: node scripts/bench.mjs [--out FILE] [--quick] [--naive-10k]
-//   --quick: 3 loads and 8 keystrokes, for trying changes; --naive-10k: also the render-everything vanilla at 10,000.
+// Usage: node scripts/bench.mjs [--out FILE] [--dist DIR] [--quick] [--naive-10k] [--phone-only]
+//   --quick: 3 loads and 8 keystrokes, for trying changes; --naive-10k: also the render-everything vanilla at 10,000;
+//   --dist DIR (or BENCH_DIST=DIR): the release build to measure instead of dist/ (e.g. a snapshot of another build);
+//   --phone-only: only the phone profile (section 6), whose numbers replace the `phone` key of the --out file.
 //
 // Everything is served from loopback by tests/e2e/harness.mjs's serve() and driven in Debian's Chromium
 // (/usr/bin/chromium) through playwright-core; no browser is downloaded and every request is checked to be loopback.
 import { cpus, loadavg } from 'node:os';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, DIST, PKG, serve } from '../tests/e2e/harness.mjs';
 import { measureDir, measureFile, sizeTable, sumRows, wasmComposition } from './size.mjs';
@@ -18,7 +21,10 @@ import { measureDir, measureFile, sizeTable, sumRows, wasmComposition } from './
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
+const PHONE_ONLY = args.includes('--phone-only');
 const OUT = args.includes('--out') ? resolve(args[args.indexOf('--out') + 1]) : join(ROOT, 'bench/results.json');
+/** The release build measured: --dist DIR, else $BENCH_DIST, else the harness's dist/. */
+const DIST_DIR = resolve(args.includes('--dist') ? args[args.indexOf('--dist') + 1] : (process.env.BENCH_DIST ?? DIST));
 
 const THROTTLE = 4;
 const LOADS = QUICK ? 3 : 7;
@@ -86,7 +92,7 @@ symlinkSync(join(ROOT, 'data'), join(root, 'data'));
 mkdirSync(join(root, 'synthetic'));
 const datasetUrl = {};
 const datasetBytes = {};
-for (const n of SIZES) {
+for (const n of PHONE_ONLY ? [] : SIZES) {
   if (n === REAL.people.length) {
     datasetUrl[n] = '/data/departures.json';
     datasetBytes[n] = readFileSync(join(ROOT, 'data/departures.json')).length;
@@ -99,25 +105,28 @@ for (const n of SIZES) {
 }
 
 // ---------- 1. bytes ----------
-log('bytes');
-const dist = measureDir(DIST);
-const standaloneFiles = dist.files.filter((r) => r.file !== 'embed.js');
-const embedRow = dist.files.find((r) => r.file === 'embed.js');
-const vanillaFiles = [
-  measureFile(join(ROOT, 'bench/vanilla/index.html'), ROOT),
-  measureFile(join(ROOT, 'bench/vanilla/app.js'), ROOT),
-  measureFile(join(ROOT, 'data/departures.json'), ROOT),
-];
-const wasmFile = standaloneFiles.find((r) => r.file.endsWith('.wasm'));
-const bytes = {
-  widget: {
-    files: dist.files,
-    standalone: { files: standaloneFiles.map((r) => r.file), total: sumRows(standaloneFiles) },
-    embed: embedRow ?? null,
-    wasm: wasmFile ? wasmComposition(join(DIST, wasmFile.file), join(ROOT, 'data/departures.json')) : null,
-  },
-  vanilla: { files: vanillaFiles, total: sumRows(vanillaFiles), note: 'index.html + app.js + data/departures.json (the widget bundles the dataset in its wasm)' },
-};
+function measureBytes() {
+  log('bytes');
+  const dist = measureDir(DIST_DIR);
+  const standaloneFiles = dist.files.filter((r) => r.file !== 'embed.js');
+  const embedRow = dist.files.find((r) => r.file === 'embed.js');
+  const vanillaFiles = [
+    measureFile(join(ROOT, 'bench/vanilla/index.html'), ROOT),
+    measureFile(join(ROOT, 'bench/vanilla/app.js'), ROOT),
+    measureFile(join(ROOT, 'data/departures.json'), ROOT),
+  ];
+  const wasmFile = standaloneFiles.find((r) => r.file.endsWith('.wasm'));
+  return {
+    widget: {
+      files: dist.files,
+      standalone: { files: standaloneFiles.map((r) => r.file), total: sumRows(standaloneFiles) },
+      embed: embedRow ?? null,
+      wasm: wasmFile ? wasmComposition(join(DIST_DIR, wasmFile.file), join(ROOT, 'data/departures.json')) : null,
+    },
+    vanilla: { files: vanillaFiles, total: sumRows(vanillaFiles), note: 'index.html + app.js + data/departures.json (the widget bundles the dataset in its wasm)' },
+  };
+}
+const bytes = PHONE_ONLY ? null : measureBytes();
 
 // ---------- browser ----------
 const origins = new Set();
@@ -128,7 +137,7 @@ const isLoopback = (url) => {
   return h === '127.0.0.1' || h === 'localhost' || h === '[::1]';
 };
 
-const widgetServer = await serve(DIST);
+const widgetServer = await serve(DIST_DIR);
 const benchServer = await serve(root);
 origins.add(widgetServer.origin).add(benchServer.origin);
 const browser = await chromium.launch({
@@ -395,12 +404,225 @@ async function leak(url, n) {
   return { cycle5: at[5], cycle20: at[20], growthPct: growth('total'), heapGrowthPct: growth('heap'), wasmGrowthPct: at[5].wasm ? growth('wasm') : null };
 }
 
+// ---------- 6. phone profile ----------
+// A phone on a slow mobile network, as Lighthouse's mobile run assumes: the page as a reader first gets it, every
+// file over the (emulated) network, brotli-compressed as a CDN serves it. Method and the reasons for each setting:
+// bench/README.md, "Phone profile".
+const PHONE = {
+  loads: QUICK ? 3 : 5,
+  viewport: { width: 412, height: 915 },
+  deviceScaleFactor: 1.75, // Lighthouse's emulated phone (Moto G Power)
+  cpuThrottlingRate: THROTTLE,
+  // Lighthouse's "Slow 4G" (throttling.mobileSlow4G): 150 ms round trip, 1.6 Mbps down, 750 Kbps up, with
+  // Lighthouse's units (1 Mbps = 1,024 Kbps, 1 Kbps = 1,024 bit/s). CDP takes bytes per second.
+  network: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+  query: 'maher',
+  settleMs: 1000, // after the page is live, for late layout shifts and requests
+  timeoutMs: 60_000,
+};
+const SEARCH = '[data-testid=search]';
+const REAL_NAMES = REAL.people.map((p) => p.name_en);
+
+/** Init script (runs before any page script, in every document): records on `window.__phone`, in ms since
+ *  navigation start, the first card holding a real person's name, when the page is live (a named card and no baked
+ *  view `[data-mslw-baked]` left), when the search box is in the DOM, key presses, and when the box reads `query`
+ *  while exactly one card, that person's, is visible; plus FCP, LCP and layout-shift entries. */
+function phoneObserver({ names, query }) {
+  const s = (window.__phone = { firstCard: null, live: null, searchInDom: null, firstKey: null, lastKey: null, answer: null, answerFrame: null, firstInput: null, fcp: null, lcp: [], shifts: [] });
+  const cards = () => document.querySelectorAll('[data-testid=person-card]');
+  const answered = () => {
+    const box = document.querySelector('[data-testid=search]');
+    if (!box || box.value.trim().toLowerCase() !== query) return false;
+    const shown = Array.from(cards()).filter((c) => c.checkVisibility());
+    return shown.length === 1 && shown[0].textContent.toLowerCase().includes(query);
+  };
+  const check = () => {
+    const t = performance.now();
+    if (s.searchInDom == null && document.querySelector('[data-testid=search]')) s.searchInDom = t;
+    if (s.firstCard == null && Array.from(cards()).some((c) => names.some((n) => c.textContent.includes(n)))) s.firstCard = t;
+    if (s.live == null && s.firstCard != null && !document.querySelector('[data-mslw-baked]')) s.live = t;
+    if (s.answer == null && s.firstKey != null && answered()) {
+      s.answer = t;
+      requestAnimationFrame(() => {
+        s.answerFrame = performance.now();
+      });
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  // Key presses (the typed query); any reader input ends LCP and marks later shifts as expected.
+  addEventListener('keydown', () => {
+    s.firstKey ??= performance.now();
+    s.lastKey = performance.now();
+  }, true);
+  for (const type of ['keydown', 'pointerdown', 'mousedown', 'touchstart', 'wheel']) addEventListener(type, () => (s.firstInput ??= performance.now()), true);
+  // A keystroke that changes no node (the box's value is not an attribute) still gets a check once handled.
+  addEventListener('input', () => setTimeout(check, 0));
+  const observe = (type, fn) => new PerformanceObserver((list) => list.getEntries().forEach(fn)).observe({ type, buffered: true });
+  observe('paint', (e) => {
+    if (e.name === 'first-contentful-paint') s.fcp = e.startTime;
+  });
+  const describe = (el) => (el ? `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}` : null);
+  observe('largest-contentful-paint', (e) => s.lcp.push({ t: e.startTime, size: e.size, element: describe(e.element), text: e.element?.textContent?.trim().slice(0, 40) ?? null }));
+  observe('layout-shift', (e) => s.shifts.push({ t: e.startTime, value: e.value, hadRecentInput: e.hadRecentInput, sources: e.sources.map((x) => describe(x.node)) }));
+}
+
+/** A fresh phone context (empty cache) with the init script, network and CPU throttling set before navigating;
+ *  counts the bytes on the wire of every request of the page (CDP Network.loadingFinished encodedDataLength). */
+async function phoneOpen(url) {
+  const context = await browser.newContext({ viewport: PHONE.viewport, deviceScaleFactor: PHONE.deviceScaleFactor, isMobile: true, hasTouch: true });
+  await context.addInitScript(phoneObserver, { names: REAL_NAMES, query: PHONE.query });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('request', (r) => {
+    if (!isLoopback(r.url())) offLoopback.push(r.url());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const cdp = await context.newCDPSession(page);
+  const requests = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, bytes: null, encoding: null, sent: e.timestamp, done: null }));
+  cdp.on('Network.responseReceived', (e) => {
+    const r = requests.get(e.requestId);
+    const h = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    if (r) r.encoding = h['content-encoding'] ?? null;
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = requests.get(e.requestId);
+    if (r) {
+      r.bytes = e.encodedDataLength;
+      r.done = e.timestamp;
+    }
+  });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', PHONE.network);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuThrottlingRate });
+  await page.goto(url, { waitUntil: 'commit' });
+  const wire = () => {
+    // `at`: ms from the page's first request until this one was sent; `ms`: until it finished (CDP timestamps, s).
+    const first = Math.min(...[...requests.values()].map((r) => r.sent));
+    const list = [...requests.values()].map((r) => ({
+      path: r.url.startsWith('data:') ? 'data:' : new URL(r.url).pathname,
+      bytes: r.bytes,
+      encoding: r.encoding,
+      at: round((r.sent - first) * 1000, 1),
+      ms: r.done == null ? null : round((r.done - r.sent) * 1000, 1),
+    }));
+    return { bytes: list.reduce((t, r) => t + (r.bytes ?? 0), 0), requests: list };
+  };
+  const check = () => {
+    if (errors.length) throw new Error(`page errors on ${url}: ${errors.join('; ')}`);
+  };
+  return { context, page, wire, check, close: () => context.close() };
+}
+
+const phoneState = (page) => page.evaluate(() => window.__phone);
+
+/** One load, no input: first card, FCP, LCP, CLS and bytes, read once the page is live (for the widget: no baked
+ *  view left), its load event has fired, and PHONE.settleMs has passed. */
+async function phoneLoad(url) {
+  const p = await phoneOpen(url);
+  await p.page.waitForFunction(() => window.__phone?.live != null, null, { timeout: PHONE.timeoutMs, polling: 100 });
+  await p.page.waitForLoadState('load', { timeout: PHONE.timeoutMs });
+  await p.page.waitForTimeout(PHONE.settleMs);
+  const s = await phoneState(p.page);
+  const wire = p.wire();
+  p.check();
+  await p.close();
+  const beforeInput = (t) => s.firstInput == null || t < s.firstInput;
+  const lcp = s.lcp.filter((e) => beforeInput(e.t)).at(-1) ?? null;
+  const counted = s.shifts.filter((e) => !e.hadRecentInput);
+  return {
+    firstCard: s.firstCard,
+    fcp: s.fcp,
+    lcp: lcp?.t ?? null,
+    lcpElement: lcp ? { size: lcp.size, element: lcp.element, text: lcp.text } : null,
+    cls: counted.reduce((t, e) => t + e.value, 0),
+    shifts: counted,
+    live: s.live,
+    bytes: wire.bytes,
+    requests: wire.requests,
+  };
+}
+
+/** One load in which a reader types PHONE.query (real key presses through CDP) into the search box as soon as it is
+ *  in the DOM; the page has answered when the box reads the query and exactly one card, that person's, is visible. */
+async function phoneSearch(url) {
+  const p = await phoneOpen(url);
+  // Polled on a 50 ms timer, which runs between parser chunks (requestAnimationFrame would wait for a first paint).
+  await p.page.waitForFunction(() => window.__phone?.searchInDom != null, null, { timeout: PHONE.timeoutMs, polling: 50 });
+  await p.page.focus(SEARCH);
+  await p.page.keyboard.type(PHONE.query);
+  await p.page
+    .waitForFunction(() => window.__phone.answerFrame != null, null, { timeout: PHONE.timeoutMs, polling: 100 })
+    .catch(() => {}); // reported as no answer (null) below
+  const s = await phoneState(p.page);
+  p.check();
+  await p.close();
+  return { searchInDom: s.searchInDom, firstKey: s.firstKey, lastKey: s.lastKey, answer: s.answer, answerFrame: s.answerFrame };
+}
+
+/** PHONE.loads loads of each kind for each page, widget and vanilla interleaved; medians. */
+async function phoneProfile(urls) {
+  const samples = { widget: { load: [], search: [] }, vanilla: { load: [], search: [] } };
+  for (const kind of ['load', 'search']) {
+    for (let i = 0; i < PHONE.loads; i++) {
+      for (const who of ['widget', 'vanilla']) {
+        log(`phone: ${who} ${kind} ${i + 1}/${PHONE.loads}`);
+        samples[who][kind].push(await (kind === 'load' ? phoneLoad : phoneSearch)(urls[who]));
+      }
+    }
+  }
+  const med = (xs, key, d = 1) => {
+    const v = xs.map((x) => x[key]);
+    return v.some((x) => x == null) ? null : round(median(v), d);
+  };
+  const summary = ({ load, search }) => ({
+    firstCard: med(load, 'firstCard'),
+    fcp: med(load, 'fcp'),
+    lcp: med(load, 'lcp'),
+    cls: med(load, 'cls', 4),
+    clsMax: round(max(load.map((x) => x.cls)), 4),
+    live: med(load, 'live'),
+    bytes: med(load, 'bytes', 0),
+    searchInDom: med(search, 'searchInDom'),
+    lastKey: med(search, 'lastKey'),
+    answer: med(search, 'answer'),
+    answerFrame: med(search, 'answerFrame'),
+    unanswered: search.filter((x) => x.answer == null).length,
+    requests: load[0].requests, // the first load's, for reading (every load's bytes are in `loads`)
+    loads: load.map(({ requests, ...x }) => roundAll(x)),
+    searches: search.map(roundAll),
+  });
+  return {
+    settings: { ...PHONE, isMobile: true, hasTouch: true, brotli: 'quality 11, content-encoding: br when accepted', cache: 'fresh browser context per load' },
+    urls: Object.fromEntries(Object.entries(urls).map(([k, u]) => [k, new URL(u).pathname + new URL(u).search])),
+    widget: summary(samples.widget),
+    vanilla: summary(samples.vanilla),
+  };
+}
+
+/** Requests each path once with accept-encoding: br, so that serve() has compressed it before the timed loads. */
+async function warmBrotli(origin, paths) {
+  for (const path of paths) {
+    await new Promise((ok, fail) => httpGet(origin + path, { headers: { 'accept-encoding': 'br' } }, (res) => res.resume().on('end', ok)).on('error', fail));
+  }
+}
+
+/** Numbers rounded to 0.1 (CLS values to 0.0001) for results.json. */
+function roundAll(x) {
+  if (typeof x === 'number') return round(x, Math.abs(x) < 1 && x !== 0 ? 4 : 1);
+  if (Array.isArray(x)) return x.map(roundAll);
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, roundAll(v)]));
+  return x;
+}
+
 // ---------- run ----------
 const results = {
   date: new Date().toISOString(),
   chromium: browser.version(),
   cpu: { model: cpus()[0]?.model ?? 'unknown', count: cpus().length, loadavgStart: loadavg().map((x) => round(x, 2)) },
   node: process.version,
+  dist: relative(ROOT, DIST_DIR),
   cpuThrottlingRate: THROTTLE,
   quick: QUICK,
   pageSize: PAGE_SIZE,
@@ -409,39 +631,57 @@ const results = {
   weeksTyping,
 };
 try {
-  log('throttle check');
-  results.throttleCheck = await throttleCheck();
+  if (!PHONE_ONLY) {
+    log('throttle check');
+    results.throttleCheck = await throttleCheck();
 
-  log(`first card: standalone (9 people), ${LOADS} loads each, ×${THROTTLE}`);
-  results.firstCard = { standalone: await firstCardSeries([['widget', URLS.widgetStandalone, 9], ['vanilla', URLS.vanillaStandalone, 9]]) };
-  log(`first card: 10,000 people (npm mount vs vanilla), up to ${LOADS} loads each within ${FIRST_CARD_10K_BUDGET_S} s, ×${THROTTLE}`);
-  results.firstCard.n10000 = await firstCardSeries([['widget', URLS.widgetNpm(10_000), 10_000], ['vanilla', URLS.vanillaN(10_000), 10_000]], FIRST_CARD_10K_BUDGET_S * 1000);
+    log(`first card: standalone (9 people), ${LOADS} loads each, ×${THROTTLE}`);
+    results.firstCard = { standalone: await firstCardSeries([['widget', URLS.widgetStandalone, 9], ['vanilla', URLS.vanillaStandalone, 9]]) };
+    log(`first card: 10,000 people (npm mount vs vanilla), up to ${LOADS} loads each within ${FIRST_CARD_10K_BUDGET_S} s, ×${THROTTLE}`);
+    results.firstCard.n10000 = await firstCardSeries([['widget', URLS.widgetNpm(10_000), 10_000], ['vanilla', URLS.vanillaN(10_000), 10_000]], FIRST_CARD_10K_BUDGET_S * 1000);
 
-  log(`harness floor (an input with no listener), ×${THROTTLE}`);
-  results.floor = await floor(URLS.vanillaStandalone);
-  results.keystrokes = {};
-  for (const n of SIZES) {
-    log(`keystrokes at N=${n}, ×${THROTTLE}`);
-    const row = { widget: await keystrokes(URLS.widgetNpm(n), n), vanilla: await keystrokes(URLS.vanillaN(n), n) };
-    // The naive variant (every match rendered) only at 1,000: at 10,000 one keystroke that shows everyone takes
-    // seconds at ×4, which would push `make bench` past its time budget (pass --naive-10k to include it).
-    if (n > PAGE_SIZE && (n <= 1_000 || args.includes('--naive-10k'))) row.naive = await keystrokes(URLS.vanillaN(n, true), n);
-    // The same query should match as many people on both pages (the count texts agree).
-    row.countMismatches = row.widget.samples
-      .map((s, i) => [s.value, s.count, row.vanilla.samples[i].count])
-      .filter(([, a, b]) => a !== b)
-      .map(([value, widget, vanilla]) => ({ value, widget, vanilla }));
-    results.keystrokes[n] = row;
+    log(`harness floor (an input with no listener), ×${THROTTLE}`);
+    results.floor = await floor(URLS.vanillaStandalone);
+    results.keystrokes = {};
+    for (const n of SIZES) {
+      log(`keystrokes at N=${n}, ×${THROTTLE}`);
+      const row = { widget: await keystrokes(URLS.widgetNpm(n), n), vanilla: await keystrokes(URLS.vanillaN(n), n) };
+      // The naive variant (every match rendered) only at 1,000: at 10,000 one keystroke that shows everyone takes
+      // seconds at ×4, which would push `make bench` past its time budget (pass --naive-10k to include it).
+      if (n > PAGE_SIZE && (n <= 1_000 || args.includes('--naive-10k'))) row.naive = await keystrokes(URLS.vanillaN(n, true), n);
+      // The same query should match as many people on both pages (the count texts agree).
+      row.countMismatches = row.widget.samples
+        .map((s, i) => [s.value, s.count, row.vanilla.samples[i].count])
+        .filter(([, a, b]) => a !== b)
+        .map(([value, widget, vanilla]) => ({ value, widget, vanilla }));
+      results.keystrokes[n] = row;
+    }
+
+    log(`calculator, ×${THROTTLE}`);
+    results.calculator = { widget: await calculator(URLS.widgetStandalone), vanilla: await calculator(URLS.vanillaStandalone) };
+
+    log('memory');
+    results.memory = {};
+    for (const n of [1_000, 10_000]) results.memory[n] = { widget: await memoryAfterLoad(URLS.widgetNpm(n), n), vanilla: await memoryAfterLoad(URLS.vanillaN(n), n) };
+    log('leak check (1,000 people, 20 filter cycles)');
+    results.leak = { widget: await leak(URLS.widgetNpm(1_000), 1_000), vanilla: await leak(URLS.vanillaN(1_000), 1_000) };
   }
 
-  log(`calculator, ×${THROTTLE}`);
-  results.calculator = { widget: await calculator(URLS.widgetStandalone), vanilla: await calculator(URLS.vanillaStandalone) };
-
-  log('memory');
-  results.memory = {};
-  for (const n of [1_000, 10_000]) results.memory[n] = { widget: await memoryAfterLoad(URLS.widgetNpm(n), n), vanilla: await memoryAfterLoad(URLS.vanillaN(n), n) };
-  log('leak check (1,000 people, 20 filter cycles)');
-  results.leak = { widget: await leak(URLS.widgetNpm(1_000), 1_000), vanilla: await leak(URLS.vanillaN(1_000), 1_000) };
+  log(`phone profile: ${PHONE.loads} loads + ${PHONE.loads} typed searches each, ${PHONE.viewport.width}×${PHONE.viewport.height}, Slow 4G, ×${PHONE.cpuThrottlingRate} CPU, brotli`);
+  const phoneWidget = await serve(DIST_DIR, { brotli: true });
+  const phoneVanilla = await serve(ROOT, { brotli: true });
+  origins.add(phoneWidget.origin).add(phoneVanilla.origin);
+  try {
+    // Compress every file the pages load before timing (a CDN's copies are compressed ahead of the reader).
+    await warmBrotli(phoneWidget.origin, ['/', ...readdirSync(DIST_DIR).filter((f) => !f.startsWith('.')).map((f) => `/${f}`)]);
+    await warmBrotli(phoneVanilla.origin, ['/bench/vanilla/index.html', '/bench/vanilla/app.js', '/data/departures.json']);
+    const start = { date: new Date().toISOString(), chromium: browser.version(), dist: relative(ROOT, DIST_DIR), loadavgStart: loadavg().map((x) => round(x, 2)) };
+    const phone = await phoneProfile({ widget: `${phoneWidget.origin}/?lang=en`, vanilla: `${phoneVanilla.origin}/bench/vanilla/index.html` });
+    results.phone = { ...start, loadavgEnd: loadavg().map((x) => round(x, 2)), ...phone };
+  } finally {
+    await phoneWidget.close();
+    await phoneVanilla.close();
+  }
 } finally {
   await browser.close();
   await widgetServer.close();
@@ -464,85 +704,122 @@ const row = (figure, w, v, fmt, { naive = null, target = '', met = null, r = rat
   rows.push({ figure, widget: w, vanilla: v, naive, ratio: r == null ? null : round(r, 2), target, met, text: [figure, w == null ? '–' : fmt(w), v == null ? '–' : fmt(v), r == null ? '–' : `${r.toFixed(2)}×`, naive == null ? '' : fmt(naive), target, met == null ? '' : met ? 'yes' : 'NO'] });
 const section = (title) => rows.push({ section: title });
 
-const B = results.bytes;
-section('1. bytes (standalone page: index.html + loader + glue + wasm + css; vanilla: index.html + app.js + dataset JSON)');
-row('total download, brotli q11', B.widget.standalone.total.brotli, B.vanilla.total.brotli, kb, { target: '≤ 60 KB (stretch 45)', met: B.widget.standalone.total.brotli <= 60 * KB });
-row('  stretch target', B.widget.standalone.total.brotli, B.vanilla.total.brotli, kb, { target: '≤ 45 KB', met: B.widget.standalone.total.brotli <= 45 * KB });
-row('total download, gzip -9', B.widget.standalone.total.gzip, B.vanilla.total.gzip, kb);
-row('total download, raw', B.widget.standalone.total.raw, B.vanilla.total.raw, kb);
-if (B.widget.wasm) {
-  // What the total is made of: a floor no code change moves (the dataset and the interface's texts ship in
-  // the wasm's data) and the code (the framework's and the widget's).
-  row('  wasm data (dataset, texts in 2 languages), brotli', B.widget.wasm.data, null, kb, { r: null });
-  row('    of which the bundled dataset alone', B.widget.wasm.dataset, null, kb, { r: null });
-  row('  wasm code, brotli', B.widget.wasm.code, null, kb, { r: null });
+if (!PHONE_ONLY) {
+  const B = results.bytes;
+  section('1. bytes (standalone page: index.html + loader + glue + wasm + css; vanilla: index.html + app.js + dataset JSON)');
+  row('total download, brotli q11', B.widget.standalone.total.brotli, B.vanilla.total.brotli, kb, { target: '≤ 60 KB (stretch 45)', met: B.widget.standalone.total.brotli <= 60 * KB });
+  row('  stretch target', B.widget.standalone.total.brotli, B.vanilla.total.brotli, kb, { target: '≤ 45 KB', met: B.widget.standalone.total.brotli <= 45 * KB });
+  row('total download, gzip -9', B.widget.standalone.total.gzip, B.vanilla.total.gzip, kb);
+  row('total download, raw', B.widget.standalone.total.raw, B.vanilla.total.raw, kb);
+  if (B.widget.wasm) {
+    // What the total is made of: a floor no code change moves (the dataset and the interface's texts ship in
+    // the wasm's data) and the code (the framework's and the widget's).
+    row('  wasm data (dataset, texts in 2 languages), brotli', B.widget.wasm.data, null, kb, { r: null });
+    row('    of which the bundled dataset alone', B.widget.wasm.dataset, null, kb, { r: null });
+    row('  wasm code, brotli', B.widget.wasm.code, null, kb, { r: null });
+  }
+  if (B.widget.embed) row('embed.js (host pages), brotli', B.widget.embed.brotli, null, kb, { target: '', r: null });
+
+  const F = results.firstCard;
+  section(`2. time to first card (median of fresh loads, ×${THROTTLE} CPU, navigation start → first card in the DOM)`);
+  row(`standalone page, 9 people (${F.standalone.widget.loads} loads)`, F.standalone.widget.median, F.standalone.vanilla.median, ms, { target: '≤ 2× vanilla', met: F.standalone.widget.median <= 2 * F.standalone.vanilla.median });
+  row('  … to the next frame after it', F.standalone.widget.medianFrame, F.standalone.vanilla.medianFrame, ms);
+  row(`npm mount, 10,000 people (${F.n10000.widget.loads} loads)`, F.n10000.widget.median, F.n10000.vanilla.median, ms, { target: '≤ 300 ms', met: F.n10000.widget.median <= 300 });
+  row('  … wasm + dataset fetched (mount called)', F.n10000.widget.medianMountStart, null, ms, { r: null });
+  row('  … mount() itself (synchronous)', F.n10000.widget.medianMountCall, null, ms, { r: null });
+
+  section(`3. filter keystroke, input → next frame (${typing.length} keystrokes, ×${THROTTLE} CPU; "work" = input → effects + forced layout, no vsync wait;\n   naive vanilla = every match rendered, no paging)`);
+  for (const n of SIZES) {
+    const k = results.keystrokes[n];
+    const [w, v, nv] = [k.widget, k.vanilla, k.naive];
+    const label = n.toLocaleString('en-US');
+    const flips = `widget: ${w.flips} flip, ${w.noChange} no-change of ${w.samples.length}`;
+    row(`N=${label}: median`, w.median, v.median, ms, { naive: nv?.median, target: n === 1000 ? '≤ 1.5× vanilla' : '', met: n === 1000 ? w.median <= 1.5 * v.median : null });
+    row(`N=${label}: p95`, w.p95, v.p95, ms, { naive: nv?.p95 });
+    row(`N=${label}: max, grid-flipping keys (${flips})`, w.flipMax, v.flipMax, ms, { naive: nv?.flipMax, target: n >= 1000 ? '≤ 200 ms' : '', met: n >= 1000 ? w.flipMax <= 200 : null });
+    if (n === 10_000) row(`N=${label}: max, every keystroke`, w.max, v.max, ms, { naive: nv?.max, target: '≤ 200 ms', met: w.max <= 200 });
+    row(`N=${label}: max, no-change keys, work`, w.noChangeWorkMax, v.noChangeWorkMax, ms, { naive: nv?.noChangeWorkMax, target: '≤ 16 ms', met: w.noChangeWorkMax == null ? null : w.noChangeWorkMax <= 16 });
+    row(`N=${label}: max, no-change keys, to next frame`, w.noChangeMax, v.noChangeMax, ms, { naive: nv?.noChangeMax });
+  }
+
+  const FL = results.floor;
+  rows.push({ note: `  harness floor at ×${THROTTLE} (same procedure, an input with no listener): work median ${ms(FL.workMedian)}, max ${ms(FL.workMax)}; to next frame median ${ms(FL.median)}, max ${ms(FL.max)}` });
+
+  const C = results.calculator;
+  section(`4. calculator weeks field, input → next frame (${weeksTyping.length} values, ×${THROTTLE} CPU, standalone page)`);
+  row('median', C.widget.median, C.vanilla.median, ms);
+  row('p95', C.widget.p95, C.vanilla.p95, ms);
+  row('median work (no vsync wait)', C.widget.workMedian, C.vanilla.workMedian, ms);
+
+  const M = results.memory;
+  section('5. memory after load: JS heap after forced GC + wasm linear memory');
+  row('1,000 people', M[1000].widget.total, M[1000].vanilla.total, mb, { target: '≤ 3.5× vanilla', met: M[1000].widget.total <= 3.5 * M[1000].vanilla.total });
+  row('  of which wasm memory', M[1000].widget.wasm, M[1000].vanilla.wasm, mb, { r: null });
+  row('10,000 people', M[10000].widget.total, M[10000].vanilla.total, mb);
+  row('  of which wasm memory', M[10000].widget.wasm, M[10000].vanilla.wasm, mb, { r: null });
+  const L = results.leak;
+  row('growth, filter cycle 5 → 20 (1,000 people)', L.widget.growthPct, L.vanilla.growthPct, pctf, { target: '< 5 %', met: L.widget.growthPct < 5, r: null });
+  row('  JS heap alone', L.widget.heapGrowthPct, L.vanilla.heapGrowthPct, pctf, { r: null });
+  row('  wasm memory alone', L.widget.wasmGrowthPct, null, pctf, { r: null });
 }
-if (B.widget.embed) row('embed.js (host pages), brotli', B.widget.embed.brotli, null, kb, { target: '', r: null });
 
-const F = results.firstCard;
-section(`2. time to first card (median of fresh loads, ×${THROTTLE} CPU, navigation start → first card in the DOM)`);
-row(`standalone page, 9 people (${F.standalone.widget.loads} loads)`, F.standalone.widget.median, F.standalone.vanilla.median, ms, { target: '≤ 2× vanilla', met: F.standalone.widget.median <= 2 * F.standalone.vanilla.median });
-row('  … to the next frame after it', F.standalone.widget.medianFrame, F.standalone.vanilla.medianFrame, ms);
-row(`npm mount, 10,000 people (${F.n10000.widget.loads} loads)`, F.n10000.widget.median, F.n10000.vanilla.median, ms, { target: '≤ 300 ms', met: F.n10000.widget.median <= 300 });
-row('  … wasm + dataset fetched (mount called)', F.n10000.widget.medianMountStart, null, ms, { r: null });
-row('  … mount() itself (synchronous)', F.n10000.widget.medianMountCall, null, ms, { r: null });
-
-section(`3. filter keystroke, input → next frame (${typing.length} keystrokes, ×${THROTTLE} CPU; "work" = input → effects + forced layout, no vsync wait;\n   naive vanilla = every match rendered, no paging)`);
-for (const n of SIZES) {
-  const k = results.keystrokes[n];
-  const [w, v, nv] = [k.widget, k.vanilla, k.naive];
-  const label = n.toLocaleString('en-US');
-  const flips = `widget: ${w.flips} flip, ${w.noChange} no-change of ${w.samples.length}`;
-  row(`N=${label}: median`, w.median, v.median, ms, { naive: nv?.median, target: n === 1000 ? '≤ 1.5× vanilla' : '', met: n === 1000 ? w.median <= 1.5 * v.median : null });
-  row(`N=${label}: p95`, w.p95, v.p95, ms, { naive: nv?.p95 });
-  row(`N=${label}: max, grid-flipping keys (${flips})`, w.flipMax, v.flipMax, ms, { naive: nv?.flipMax, target: n >= 1000 ? '≤ 200 ms' : '', met: n >= 1000 ? w.flipMax <= 200 : null });
-  if (n === 10_000) row(`N=${label}: max, every keystroke`, w.max, v.max, ms, { naive: nv?.max, target: '≤ 200 ms', met: w.max <= 200 });
-  row(`N=${label}: max, no-change keys, work`, w.noChangeWorkMax, v.noChangeWorkMax, ms, { naive: nv?.noChangeWorkMax, target: '≤ 16 ms', met: w.noChangeWorkMax == null ? null : w.noChangeWorkMax <= 16 });
-  row(`N=${label}: max, no-change keys, to next frame`, w.noChangeMax, v.noChangeMax, ms, { naive: nv?.noChangeMax });
-}
-
-const FL = results.floor;
-rows.push({ note: `  harness floor at ×${THROTTLE} (same procedure, an input with no listener): work median ${ms(FL.workMedian)}, max ${ms(FL.workMax)}; to next frame median ${ms(FL.median)}, max ${ms(FL.max)}` });
-
-const C = results.calculator;
-section(`4. calculator weeks field, input → next frame (${weeksTyping.length} values, ×${THROTTLE} CPU, standalone page)`);
-row('median', C.widget.median, C.vanilla.median, ms);
-row('p95', C.widget.p95, C.vanilla.p95, ms);
-row('median work (no vsync wait)', C.widget.workMedian, C.vanilla.workMedian, ms);
-
-const M = results.memory;
-section('5. memory after load: JS heap after forced GC + wasm linear memory');
-row('1,000 people', M[1000].widget.total, M[1000].vanilla.total, mb, { target: '≤ 3.5× vanilla', met: M[1000].widget.total <= 3.5 * M[1000].vanilla.total });
-row('  of which wasm memory', M[1000].widget.wasm, M[1000].vanilla.wasm, mb, { r: null });
-row('10,000 people', M[10000].widget.total, M[10000].vanilla.total, mb);
-row('  of which wasm memory', M[10000].widget.wasm, M[10000].vanilla.wasm, mb, { r: null });
-const L = results.leak;
-row('growth, filter cycle 5 → 20 (1,000 people)', L.widget.growthPct, L.vanilla.growthPct, pctf, { target: '< 5 %', met: L.widget.growthPct < 5, r: null });
-row('  JS heap alone', L.widget.heapGrowthPct, L.vanilla.heapGrowthPct, pctf, { r: null });
-row('  wasm memory alone', L.widget.wasmGrowthPct, null, pctf, { r: null });
-results.table = rows.filter((r) => r.text).map(({ text, ...r }) => r);
+const phoneFrom = rows.length;
+const P = results.phone;
+const cls = (x) => x.toFixed(3);
+const net = P.settings.network;
+section(`6. phone profile: ${P.settings.viewport.width}×${P.settings.viewport.height}, Slow 4G (${net.latency} ms RTT, ${round((net.downloadThroughput * 8) / 1024 / 1024, 2)} Mbps down, ${round((net.uploadThroughput * 8) / 1024, 0)} Kbps up), ×${P.settings.cpuThrottlingRate} CPU, brotli;
+   median of ${P.settings.loads} fresh loads; ms from navigation start (standalone page, ?lang=en)`);
+row('first card (a named card in the DOM)', P.widget.firstCard, P.vanilla.firstCard, ms, { target: '≤ 0.6× vanilla', met: P.widget.firstCard != null && P.vanilla.firstCard != null ? P.widget.firstCard <= 0.6 * P.vanilla.firstCard : null });
+row('  first contentful paint', P.widget.fcp, P.vanilla.fcp, ms);
+row('largest contentful paint', P.widget.lcp, P.vanilla.lcp, ms, { target: '≤ 1.0× vanilla', met: P.widget.lcp != null && P.vanilla.lcp != null ? P.widget.lcp <= P.vanilla.lcp : null });
+row('cumulative layout shift (whole load, takeover + 1 s)', P.widget.cls, P.vanilla.cls, cls, { target: '≤ 0.01', met: P.widget.cls == null ? null : P.widget.cls <= 0.01, r: null });
+row('  live (no baked view left; vanilla: first card)', P.widget.live, P.vanilla.live, ms);
+row('bytes on the wire (every request, encoded)', P.widget.bytes, P.vanilla.bytes, kb);
+row(`search answers "${P.settings.query}" (typed when the box is in the DOM)`, P.widget.answer, P.vanilla.answer, ms);
+row('  … search box in the DOM', P.widget.searchInDom, P.vanilla.searchInDom, ms);
+row(`  … "${P.settings.query}" typed (last key down)`, P.widget.lastKey, P.vanilla.lastKey, ms);
+const tableRows = (rs) => rs.filter((r) => r.text).map(({ text, ...r }) => r);
+if (!PHONE_ONLY) results.table = tableRows(rows.slice(0, phoneFrom));
+P.table = tableRows(rows.slice(phoneFrom));
 
 const header = ['figure', 'widget', 'vanilla', 'ratio', 'naive vanilla', 'target', 'met'];
 const cells = rows.filter((r) => r.text).map((r) => r.text);
 const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => String(c[i]).length)));
 const line = (c) => c.map((x, i) => (i === 0 || i >= 5 ? String(x).padEnd(widths[i]) : String(x).padStart(widths[i]))).join('  ').trimEnd();
-console.log(`make bench — ${results.date} — ${results.chromium} — ${results.cpu.model} ×${results.cpu.count} — CPU throttling ×${THROTTLE} (measured ×${results.throttleCheck.measuredRate})${QUICK ? ' — QUICK' : ''}`);
-console.log('\nrelease build (dist/), bytes per file:');
-console.log(sizeTable(B.widget.files));
-console.log('vanilla page, bytes per file:');
-console.log(sizeTable(B.vanilla.files));
+const measured = PHONE_ONLY ? ' — phone profile only' : ` (measured ×${results.throttleCheck.measuredRate})`;
+console.log(`make bench — ${results.date} — ${results.chromium} — ${results.cpu.model} ×${results.cpu.count} — CPU throttling ×${THROTTLE}${measured}${QUICK ? ' — QUICK' : ''}`);
+if (!PHONE_ONLY) {
+  console.log(`\nrelease build (${results.dist}/), bytes per file:`);
+  console.log(sizeTable(results.bytes.widget.files));
+  console.log('vanilla page, bytes per file:');
+  console.log(sizeTable(results.bytes.vanilla.files));
+}
 console.log('');
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(r.section ? `\n${r.section}` : r.note ?? line(r.text));
 const notes = [];
-for (const n of SIZES) {
+for (const n of PHONE_ONLY ? [] : SIZES) {
   const k = results.keystrokes[n];
   for (const [who, s] of Object.entries({ widget: k.widget, vanilla: k.vanilla, naive: k.naive })) if (s?.late) notes.push(`N=${n} ${who}: ${s.late} keystroke(s) changed the page after the measurement ended`);
   if (k.countMismatches.length) notes.push(`N=${n}: widget and vanilla counts differ for ${k.countMismatches.map((m) => JSON.stringify(m.value)).join(', ')}`);
 }
-console.log(`\nsynthetic datasets: ${SIZES.map((n) => `${n.toLocaleString('en-US')} people = ${mb(datasetBytes[n])} JSON`).join(', ')}; load average ${results.cpu.loadavgStart.join(' ')} → ${results.cpu.loadavgEnd.join(' ')}; ${results.seconds} s`);
+for (const who of ['widget', 'vanilla']) {
+  const w = P[who];
+  if (w.unanswered) notes.push(`phone ${who}: ${w.unanswered} of ${P.settings.loads} typed searches never showed one card within ${P.settings.timeoutMs / 1000} s (median shown as –)`);
+  const plain = w.requests.filter((r) => r.path !== 'data:' && r.encoding !== 'br').map((r) => r.path);
+  if (plain.length) notes.push(`phone ${who}: not brotli on the wire: ${plain.join(', ')}`);
+}
+const datasets = PHONE_ONLY ? '' : `synthetic datasets: ${SIZES.map((n) => `${n.toLocaleString('en-US')} people = ${mb(datasetBytes[n])} JSON`).join(', ')}; `;
+console.log(`\n${datasets}load average ${results.cpu.loadavgStart.join(' ')} → ${results.cpu.loadavgEnd.join(' ')}; ${results.seconds} s; dist: ${results.dist}/`);
 for (const n of notes) console.log(`note: ${n}`);
-results.notes = notes;
-writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+P.notes = notes.filter((n) => n.startsWith('phone'));
+if (PHONE_ONLY) {
+  // Only the phone numbers are new: they replace the `phone` key of the existing file (which keeps its own date).
+  const previous = existsSync(OUT) ? JSON.parse(readFileSync(OUT, 'utf8')) : {};
+  writeFileSync(OUT, `${JSON.stringify({ ...previous, phone: P }, null, 2)}\n`);
+} else {
+  results.notes = notes;
+  writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+}
 console.log(`raw numbers: ${OUT}`);

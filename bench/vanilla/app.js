@@ -57,17 +57,20 @@ function render() {
   $('more').hidden = n <= limit;
   $('more-button').textContent = `Show more (+${Math.min(PAGE, n - limit)})`;
 }
-$('q').addEventListener('input', (e) => {
-  const t = terms(e.target.value);
+function search() {
+  const t = terms($('q').value);
   matching = order.filter((i) => t.every((term) => hay[i].includes(term)));
   limit = PAGE;
   render();
-});
+}
+$('q').addEventListener('input', search);
 $('more-button').addEventListener('click', () => {
   limit += PAGE;
   render();
 });
-render();
+// Text typed into the box before the data arrived is searched for at once (the widget carries it over too).
+if ($('q').value) search();
+else render();
 
 // The calculator: straight-line pro rata pay of $100M a year for the weeks typed.
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });

@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 
@@ -23,16 +24,36 @@ const TYPES = {
 };
 
 /** Serves `root` on `host` (a loopback address) at a free port; `headers` are added to every response.
- *  `maxHeaderSize` raises Node's 16 KB request-header limit (for very long URLs). */
-export async function serve(root = DIST, { host = '127.0.0.1', headers = {}, maxHeaderSize } = {}) {
+ *  `maxHeaderSize` raises Node's 16 KB request-header limit (for very long URLs).
+ *  `brotli: true` serves the types in TYPES (text, JSON, SVG, wasm) as a CDN does: each file is compressed once
+ *  (brotli quality 11, on its first request, kept until the file changes) and sent with `content-encoding: br` to a
+ *  request whose `accept-encoding` allows br (`vary: accept-encoding` either way). Off by default: bytes as on disk. */
+export async function serve(root = DIST, { host = '127.0.0.1', headers = {}, maxHeaderSize, brotli = false } = {}) {
+  const compressed = new Map(); // file -> { version, body }
   const server = createServer(maxHeaderSize ? { maxHeaderSize } : {}, async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      let body = await readFile(file);
+      const head = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (brotli && TYPES[extname(file)]) {
+        head.vary = 'accept-encoding';
+        if (acceptsBrotli(req.headers['accept-encoding'])) {
+          const { mtimeMs, size } = await stat(file);
+          const version = `${mtimeMs}:${size}`;
+          let hit = compressed.get(file);
+          if (hit?.version !== version) {
+            const params = { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length };
+            hit = { version, body: brotliCompressSync(body, { params }) };
+            compressed.set(file, hit);
+          }
+          body = hit.body;
+          head['content-encoding'] = 'br';
+        }
+      }
+      res.writeHead(200, { ...head, ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -42,6 +63,17 @@ export async function serve(root = DIST, { host = '127.0.0.1', headers = {}, max
   await new Promise((ok) => server.listen(0, host, ok));
   const origin = `http://${host}:${server.address().port}`;
   return { origin, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Whether an `accept-encoding` header allows br (listed, or `*`, without q=0). */
+function acceptsBrotli(header = '') {
+  const q = {};
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const weight = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    q[name.trim()] = weight ? Number(weight.slice(2)) : 1;
+  }
+  return (q.br ?? q['*'] ?? 0) > 0;
 }
 
 export const CHROMIUM_ARGS = [
