@@ -36,45 +36,49 @@
   var wide = w.matchMedia && w.matchMedia('(min-width: 40rem)').matches;
   var frame = hostFrame();
 
-  function each(root, selector, fn) {
-    if (root.matches(selector)) fn(root);
-    var all = root.querySelectorAll(selector);
-    for (var i = 0; i < all.length; i++) fn(all[i]);
-  }
   // For a Chinese reader the English view stays hidden (page.css) until the Chinese copy replaces it.
   if (lang === 'zh') d.documentElement.setAttribute('data-mslw-lang', 'zh');
+  // The elements adjusted; each parser-inserted element is only matched against this (the observer sees thousands).
+  var WATCHED = '[' + BAKED + '],[data-testid=msl-widget],[data-testid=filter-disclosure],[data-testid^=download-]';
+  function fix(el) {
+    var testid = el.getAttribute('data-testid');
+    if (deep && el.hasAttribute(BAKED) && el.tagName !== 'TEMPLATE') el.setAttribute('data-mslw-deeplink', deep.trim());
+    if (theme && testid === 'msl-widget') el.setAttribute('data-theme', theme);
+    if (wide && testid === 'filter-disclosure') el.open = true;
+    // The embed's iframe cannot download: the "full page" link replaces the download buttons (about.rs).
+    if (frame && testid && testid.indexOf('download-') === 0) el.hidden = testid !== 'download-full-page';
+  }
   function toChinese(t) {
     var en = t.previousElementSibling;
     if (!en || en.getAttribute(BAKED) !== 'en') return;
     var zh = t.content.firstElementChild.cloneNode(true);
+    fix(zh);
+    var all = zh.querySelectorAll(WATCHED);
+    for (var i = 0; i < all.length; i++) fix(all[i]);
     en.replaceWith(zh);
-    adjust(zh);
   }
-  function adjust(el) {
+  function added(el) {
     if (el.nodeType !== 1) return;
     // The element after the Chinese template has started: the template is complete.
     var t = el.previousElementSibling;
     if (lang === 'zh' && t && t.tagName === 'TEMPLATE' && t.getAttribute(BAKED) === 'zh') toChinese(t);
-    if (deep) each(el, '[' + BAKED + ']:not(template)', function (b) { b.setAttribute('data-mslw-deeplink', deep.trim()); });
-    if (theme) each(el, '[data-testid=msl-widget]', function (s) { s.setAttribute('data-theme', theme); });
-    if (wide) each(el, '[data-testid=filter-disclosure]', function (f) { f.open = true; });
-    if (frame) {
-      // The embed's iframe cannot download: the "full page" link replaces the download buttons (about.rs).
-      each(el, '[data-testid^=download-]', function (b) { b.hidden = b.getAttribute('data-testid') !== 'download-full-page'; });
-    }
+    if (el.matches(WATCHED)) fix(el);
   }
-  var observer = new MutationObserver(function (records) {
-    for (var i = 0; i < records.length; i++) {
-      for (var j = 0, added = records[i].addedNodes; j < added.length; j++) adjust(added[j]);
-    }
-  });
-  observer.observe(d.documentElement, { childList: true, subtree: true });
-  d.addEventListener('DOMContentLoaded', function () {
-    observer.disconnect();
-    // A template that nothing followed is complete by now.
-    var t = d.querySelector('template[' + BAKED + '=zh]');
-    if (lang === 'zh' && t) toChinese(t);
-  });
+  // Nothing to adjust (an English reader, no theme or deep link, a phone, no frame): no observer at all.
+  if (lang === 'zh' || theme || deep || wide || frame) {
+    var observer = new MutationObserver(function (records) {
+      for (var i = 0; i < records.length; i++) {
+        for (var j = 0, nodes = records[i].addedNodes; j < nodes.length; j++) added(nodes[j]);
+      }
+    });
+    observer.observe(d.documentElement, { childList: true, subtree: true });
+    d.addEventListener('DOMContentLoaded', function () {
+      observer.disconnect();
+      // A template that nothing followed is complete by now.
+      var t = d.querySelector('template[' + BAKED + '=zh]');
+      if (lang === 'zh' && t) toChinese(t);
+    });
+  }
 
   // The embed's iframe: what embed.js wrote in the fragment (or the referrer), checked as frame.rs checks it.
   function hostFrame() {
