@@ -59,7 +59,7 @@ pub fn json_text_of(value: &JsValue) -> Result<String, Vec<Problem>> {
     if let Some(bytes) = bytes_of(value) {
         // A host's `await response.arrayBuffer()` goes in with one copy: no decoding to a JS string, and no
         // re-encoding on the way in (for 10,000 people, 36 MB, that re-encoding alone took 0.7 s at 4x throttling).
-        return String::from_utf8(bytes).map_err(|e| {
+        return String::from_utf8(bytes).map(dataset::without_bom).map_err(|e| {
             dataset::unreadable(&format!("not UTF-8 text: invalid bytes at offset {}", e.utf8_error().valid_up_to()))
         });
     }
@@ -75,7 +75,7 @@ pub fn json_text_of(value: &JsValue) -> Result<String, Vec<Problem>> {
     };
     // Copied into the wasm by wasm-bindgen's own string passing: the fastest route measured (the browser's
     // TextEncoder into an exact-size buffer peaks lower in memory but took 1.5x as long for 35 MB).
-    text.as_string().ok_or_else(|| dataset::unreadable("not JSON data (a function, symbol or undefined)"))
+    text.as_string().map(dataset::without_bom).ok_or_else(|| dataset::unreadable("not JSON data (a function, symbol or undefined)"))
 }
 
 /// The bytes of a `Uint8Array` or an `ArrayBuffer`, copied out; `None` for any other value. A detached buffer

@@ -274,6 +274,15 @@ pub fn unreadable(detail: &str) -> Vec<Problem> {
     vec![Problem { path: String::new(), reason: Reason::Unreadable(detail) }]
 }
 
+/// JSON text without a leading byte-order mark. The parser would skip it, but the text is also kept for the JSON
+/// download, where the browser's `JSON.parse` rejects it: stripped once, where a host's data comes in.
+pub fn without_bom(mut text: String) -> String {
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    text
+}
+
 /// Reads a dataset from JSON text: [`crate::json::parse`], then [`validate`]. `slow_number` is the parser's
 /// converter for numbers its exact fast path cannot take (see there).
 pub fn from_json(text: &str, slow_number: &dyn Fn(&str) -> Option<f64>) -> Result<Dataset, Vec<Problem>> {

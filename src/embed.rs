@@ -148,7 +148,7 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
         Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
             return Err(fail(format!("option `embedUrl` must be an http(s) URL, not \"{url}\"")));
         }
-        other => other,
+        other => other.map(|url| crate::components::embed_dialog::page_url_of_folder(&url)),
     };
     let initial = parse_query(&state_query(&get(options, "state"))?);
     let (dataset, dataset_json) = match get(options, "dataset") {

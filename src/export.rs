@@ -97,18 +97,30 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
     out.push_str("\r\n");
 }
 
+/// What a spreadsheet may run as a formula at the start of a cell.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// Quotes when needed; a leading `=`, `+`, `-`, `@`, tab or CR gets an apostrophe so a spreadsheet
-/// shows the text instead of running it as a formula (a host's dataset is untrusted).
+/// shows the text instead of running it as a formula (a host's dataset is untrusted). A `;` is quoted too, and a
+/// formula character after it (spaces aside) also gets an apostrophe: spreadsheets in locales whose list separator
+/// is `;` split an unquoted `x;=HYPERLINK(…)` into cells.
 fn push_cell(out: &mut String, cell: &str) {
-    let guarded = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let needs_quotes = guarded || cell.contains([',', '"', '\n', '\r']);
+    let guarded = cell.starts_with(FORMULA_START);
+    let needs_quotes = guarded || cell.contains([',', '"', '\n', '\r', ';']);
     if needs_quotes {
         out.push('"');
     }
     if guarded {
         out.push('\'');
     }
+    let mut after_semicolon = false;
     for c in cell.chars() {
+        if after_semicolon && FORMULA_START.contains(&c) {
+            out.push('\'');
+        }
+        if c != ' ' {
+            after_semicolon = c == ';';
+        }
         if c == '"' {
             out.push('"');
         }
@@ -233,6 +245,13 @@ mod tests {
         let mut out = String::new();
         push_row(&mut out, ["a,b", "say \"hi\"", "=HYPERLINK(\"x\")", "-5", "plain", "line\nbreak"].into_iter().map(String::from));
         assert_eq!(out, "\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\",\"'-5\",plain,\"line\nbreak\"\r\n");
+    }
+
+    #[test]
+    fn a_semicolon_is_quoted_and_a_formula_after_it_neutralised() {
+        let mut out = String::new();
+        push_row(&mut out, ["x;=HYPERLINK(\"https://evil\")", "a; @b;c", "a;b", "x;;+1"].into_iter().map(String::from));
+        assert_eq!(out, "\"x;'=HYPERLINK(\"\"https://evil\"\")\",\"a; '@b;c\",\"a;b\",\"x;;'+1\"\r\n");
     }
 
     #[test]

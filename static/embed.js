@@ -1,27 +1,51 @@
-/*! msl-departures embed.js v1: <div data-msl-departures-embed data-src="URL"> becomes an iframe sized by its messages. */
+/*! msl-departures embed.js v1: <div data-msl-departures-embed data-src="URL"> becomes a self-sizing iframe. */
 (function (w, d) {
   'use strict';
-  var K = '__mslDeparturesEmbed', A = 'data-msl-departures-embed', frames = [], n = 0;
-  // A second copy of this script only picks up placeholders added since: no new listener, nothing redone.
-  if (w[K]) return w[K]();
+  var K = '__mslDeparturesEmbed', A = 'data-msl-departures-embed', frames = [], folders = [], warned = [], n = 0;
+  // Only widgets from the folder this script was loaded from are framed: a page that shows sanitised user HTML
+  // keeps data-* attributes, and a placeholder pointing elsewhere must not become a scripted iframe.
+  var me = d.currentScript, folder = null;
+  try { folder = me && me.src ? new URL('.', me.src).href : null; } catch (e) { /* no folder: nothing is framed */ }
+  // A second copy of this script adds its folder and picks up placeholders added since: no new listener. Only our
+  // own property counts: an element with this id or name shadows window's named property, and is not a function.
+  var own = Object.getOwnPropertyDescriptor(w, K);
+  if (own && typeof own.value === 'function') return own.value(folder);
+  function add(f) {
+    if (f && folders.indexOf(f) < 0) folders.push(f);
+    scan();
+  }
   function scan() {
     var els = d.querySelectorAll('[' + A + ']:not([' + A + '-ready])');
     for (var i = 0; i < els.length; i++) setup(els[i]);
   }
+  function inFolder(href) {
+    for (var i = 0; i < folders.length; i++) if (href.indexOf(folders[i]) === 0) return true;
+    return false;
+  }
   function setup(el) {
-    var u, f = d.createElement('iframe'), id = 'msl' + ++n;
-    try { u = new URL(el.getAttribute('data-src'), d.baseURI); } catch (e) { return; }
-    if (!/^https?:$/.test(u.protocol)) return;
+    var u, f, id, src = el.getAttribute('data-src');
+    try { u = new URL(src, d.baseURI); } catch (e) { u = null; }
+    if (!u || !/^https?:$/.test(u.protocol) || !inFolder(u.href)) {
+      if (warned.indexOf(el) < 0) {
+        warned.push(el);
+        console.warn('msl-departures embed.js: no iframe, data-src is outside ' + folders + ': ' + src);
+      }
+      return;
+    }
+    f = d.createElement('iframe');
+    id = 'msl' + ++n;
     el.setAttribute(A + '-ready', '');
     // The widget echoes the id and posts to exactly this origin; the fragment never reaches a server.
     u.hash = 'embed-id=' + id + '&embed-origin=' + encodeURIComponent(location.origin);
     f.src = u.href;
-    f.title = el.getAttribute('data-title') || 'Who left Meta Superintelligence Labs: sourced, interactive · 谁离开了 Meta 超级智能实验室';
+    f.title = el.getAttribute('data-title') || 'Who left Meta Superintelligence Labs · 谁离开了Meta超级智能实验室';
     f.loading = 'lazy';
     // allow-scripts: the widget is WebAssembly + JS. allow-same-origin: it keeps its own origin, so it can
     // load its files and its messages carry an origin to check. allow-popups(-to-escape-sandbox): source
     // links open in a normal new tab. Nothing else: no forms, no top navigation, no modals, no downloads.
     f.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+    // Share and Copy inside the widget.
+    f.setAttribute('allow', 'clipboard-write; web-share');
     f.style.cssText = 'display:block;width:100%;border:0;height:600px';
     el.appendChild(f);
     frames.push({ f: f, o: u.origin, id: id, el: el });
@@ -45,7 +69,7 @@
       return;
     }
   });
-  Object.defineProperty(w, K, { value: scan });
-  scan();
+  Object.defineProperty(w, K, { value: add });
+  add(folder);
   if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', scan);
 })(window, document);

@@ -332,3 +332,12 @@ fn an_unreadable_dataset_is_one_short_line_whatever_the_browser_said() {
     assert!(text.starts_with("Converting circular structure to JSON --> starting at object | x"), "{text}");
     assert!(!text.contains('\n') && text.chars().count() == 200, "{text}");
 }
+
+#[test]
+fn a_byte_order_mark_is_stripped_once_and_only_at_the_start() {
+    use msl_departures::dataset::without_bom;
+    assert_eq!(without_bom("\u{FEFF}{\"a\":1}".into()), "{\"a\":1}");
+    assert_eq!(without_bom("\u{FEFF}\u{FEFF}x".into()), "\u{FEFF}x");
+    assert_eq!(without_bom("{\"a\":\"\u{FEFF}\"}".into()), "{\"a\":\"\u{FEFF}\"}");
+    assert_eq!(without_bom(String::new()), "");
+}

@@ -54,6 +54,24 @@ fn text(lang: Lang) -> &'static EmbedText {
 /// The host-page attribute that `embed.js` looks for.
 pub const EMBED_ATTR: &str = "data-msl-departures-embed";
 
+/// A host's `embedUrl` as the address of the page's folder: "https://example.org/msl" names the folder `msl/`
+/// (its `embed.js` is `msl/embed.js`, not the site root's), while "…/msl/index.html" names the page itself.
+pub fn page_url_of_folder(url: &str) -> String {
+    let page = url.split(['?', '#']).next().unwrap_or_default();
+    let path_start = page.find("://").map(|i| i + 3).and_then(|i| page[i..].find('/').map(|j| i + j));
+    match path_start {
+        None => format!("{page}/"),
+        Some(i) => {
+            let last = page[i..].rsplit('/').next().unwrap_or_default();
+            if last.is_empty() || last.contains('.') {
+                page.to_owned()
+            } else {
+                format!("{page}/")
+            }
+        }
+    }
+}
+
 /// The copy-paste snippet for the page at `page_url` (origin and path, no query) showing `query`.
 /// `embed.js` sits next to the page. Attribute values are HTML-escaped, so any URL is safe to paste.
 pub fn embed_snippet(page_url: &str, query: &str) -> String {
@@ -214,6 +232,20 @@ mod tests {
         for s in [t.button, t.title, t.intro, t.snippet_label, t.copy, t.close, t.copied, t.copy_manually] {
             assert_eq!(crate::zh_lint::lint(s), [], "{s}");
         }
+    }
+
+    #[test]
+    fn an_embed_url_without_a_trailing_slash_names_its_folder() {
+        for (given, page) in [
+            ("https://example.org/msl", "https://example.org/msl/"),
+            ("https://example.org/msl/", "https://example.org/msl/"),
+            ("https://example.org", "https://example.org/"),
+            ("https://example.org/msl/index.html", "https://example.org/msl/index.html"),
+            ("https://example.org/2025/graphics/msl?lang=zh#x", "https://example.org/2025/graphics/msl/"),
+        ] {
+            assert_eq!(page_url_of_folder(given), page, "{given}");
+        }
+        assert!(embed_snippet(&page_url_of_folder("https://example.org/msl"), "").contains("src=\"https://example.org/msl/embed.js\""));
     }
 
     #[test]

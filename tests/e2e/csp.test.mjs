@@ -22,6 +22,18 @@ test('the README states exactly the policy this test serves', () => {
   assert.ok(readme.includes(POLICY), 'README gives the policy');
 });
 
+test('the page carries the policy itself too, as a <meta> before any script (defence in depth)', async () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const meta = html.match(/<meta\b[^>]*http-equiv="?content-security-policy"?[^>]*>/i);
+  assert.ok(meta, 'a CSP <meta>');
+  assert.ok(html.indexOf(meta[0]) < html.indexOf('<script'), 'before the first script');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/`);
+  assert.equal(await page.$eval('meta[http-equiv=content-security-policy]', (m) => m.content), POLICY);
+  await context.close();
+});
+
 test('dist/index.html has no inline script or style, and every preload carries an integrity hash', () => {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];

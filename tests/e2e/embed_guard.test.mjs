@@ -1,0 +1,85 @@
+// embed.js on a host page that shows user HTML (issue 18, items 1, 6 and 9): only widgets from the folder embed.js
+// was loaded from are framed, whatever a sanitiser lets through in data-* attributes; an element that shadows
+// embed.js's global cannot break it; the iframe may share and copy.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, serve, launch, tempDir } from './harness.mjs';
+
+let widget, host, hostDir, browser;
+before(async () => {
+  const root = tempDir();
+  // The same build in two folders: embed.js from one frames only that folder's widget.
+  symlinkSync(DIST, join(root, 'msl'), 'dir');
+  mkdirSync(join(root, 'graphics'));
+  symlinkSync(DIST, join(root, 'graphics', 'other'), 'dir');
+  widget = await serve(root);
+  hostDir = tempDir();
+  host = await serve(hostDir, { host: '127.0.0.2' });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await widget?.close();
+  await host?.close();
+});
+
+/** Opens a host page with `body`; returns the page and the console warnings embed.js wrote. */
+async function hostPage(name, body) {
+  writeFileSync(join(hostDir, name), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Comments</title></head><body>${body}</body></html>`);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const warnings = [];
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'warning' && m.text().includes('embed.js')) warnings.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${host.origin}/${name}`);
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(300);
+  return { page, context, warnings, errors };
+}
+
+const placeholder = (src, id) => `<div id="${id}" data-msl-departures-embed data-src="${src}"></div>`;
+
+test('only data-src in the folder embed.js came from becomes an iframe; each other one warns once', async () => {
+  const hostile = {
+    foreign: 'https://evil.example/',
+    protocolRelative: '//evil.example/msl/',
+    script: 'javascript:alert(1)',
+    relative: 'msl/',
+    sameOriginOutside: `${widget.origin}/graphics/other/`,
+  };
+  const body = placeholder(`${widget.origin}/msl/?lang=en`, 'ok') +
+    Object.entries(hostile).map(([id, src]) => placeholder(src, id)).join('') +
+    `<script src="${widget.origin}/msl/embed.js"></script>`;
+  const { page, context, warnings, errors } = await hostPage('comments.html', body);
+  assert.equal(await page.locator('#ok iframe').count(), 1, 'the widget from the folder is framed');
+  for (const id of Object.keys(hostile)) assert.equal(await page.locator(`#${id} iframe`).count(), 0, id);
+  assert.equal(await page.locator('iframe').count(), 1);
+  assert.equal(warnings.length, Object.keys(hostile).length, warnings.join('\n'));
+  for (const src of Object.values(hostile)) assert.equal(warnings.filter((w) => w.endsWith(`: ${src}`)).length, 1, src);
+  assert.deepEqual(errors, []);
+  // What the widget needs for Share and Copy inside the frame.
+  assert.equal(await page.$eval('#ok iframe', (f) => f.getAttribute('allow')), 'clipboard-write; web-share');
+  await context.close();
+});
+
+test('a second copy of embed.js, from another folder, frames that folder\'s widget too', async () => {
+  const body = placeholder(`${widget.origin}/msl/`, 'one') + placeholder(`${widget.origin}/graphics/other/?lang=zh`, 'two') +
+    `<script src="${widget.origin}/msl/embed.js"></script><script src="${widget.origin}/graphics/other/embed.js"></script>`;
+  const { page, context, errors } = await hostPage('two-folders.html', body);
+  assert.equal(await page.locator('#one iframe').count(), 1);
+  assert.equal(await page.locator('#two iframe').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an element named like embed.js\'s global (an id shadows window) does not stop it', async () => {
+  const body = `<div id="__mslDeparturesEmbed">user content</div>` + placeholder(`${widget.origin}/msl/`, 'ok') +
+    `<script src="${widget.origin}/msl/embed.js"></script><script src="${widget.origin}/msl/embed.js"></script>`;
+  const { page, context, errors } = await hostPage('shadow.html', body);
+  assert.deepEqual(errors, []);
+  assert.equal(await page.locator('#ok iframe').count(), 1);
+  await context.close();
+});
