@@ -182,7 +182,7 @@ mod tests {
                 assert!(notice.contains(&format!("href=\"{name}\" download=\"\"")), "{notice}");
             }
             assert!(notice.contains(ui(lang).static_notice));
-            assert_eq!(notice.contains("。 ") || notice.contains("： "), false, "{notice}");
+            assert!(!notice.contains("。 ") && !notice.contains("： "), "{notice}");
         }
         assert!(files[0].1.contains("Bert Maher") && files[1].1 == crate::browser::BUNDLED_JSON);
     }

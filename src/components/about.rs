@@ -57,12 +57,16 @@ pub fn Footer(
         let url = browser::current_url();
         let title = ui(lang.get_untracked()).title;
         leptos::task::spawn_local(async move {
-            let text = match browser::share_or_copy(&url, title).await {
-                Shared::Shared => ui(lang.get_untracked()).link_shared.to_owned(),
-                Shared::Copied => ui(lang.get_untracked()).link_copied.to_owned(),
-                Shared::Failed => format!("{} {url}", ui(lang.get_untracked()).copy_failed),
+            let shared = browser::share_or_copy(&url, title).await;
+            // The host may have unmounted the widget while the share sheet was open: its signals are gone, and
+            // reading one would panic (and stop every widget on the page).
+            let Some(u) = lang.try_get_untracked().map(ui) else { return };
+            let text = match shared {
+                Shared::Shared => u.link_shared.to_owned(),
+                Shared::Copied => u.link_copied.to_owned(),
+                Shared::Failed => format!("{} {url}", u.copy_failed),
             };
-            message.set(Some(text));
+            let _ = message.try_set(Some(text));
         });
     };
     // Keeps the sharing message from describing a view the reader has since changed.

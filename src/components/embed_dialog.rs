@@ -143,7 +143,8 @@ pub fn EmbedDialog(
         }
     };
     let select_snippet = move || {
-        if let Some(t) = textarea.get_untracked() {
+        // try_: also called after the clipboard answered, when the widget may have been unmounted.
+        if let Some(t) = textarea.try_get_untracked().flatten() {
             let _ = t.focus();
             t.select();
         }

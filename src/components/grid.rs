@@ -32,7 +32,8 @@ pub fn Grid() -> impl IntoView {
         let first_new = paging.with_untracked(|p| filter.with_untracked(|f| p.limit(f)));
         filter.with_untracked(|f| paging.update(|p| if all { p.show_all(f) } else { p.show_more(f) }));
         request_animation_frame(move || {
-            let card = grid.get_untracked().and_then(|ul| ul.children().item(u32::try_from(first_new).unwrap_or(u32::MAX)));
+            // try_: the widget may have been unmounted before this frame.
+            let card = grid.try_get_untracked().flatten().and_then(|ul| ul.children().item(u32::try_from(first_new).unwrap_or(u32::MAX)));
             let article = card.and_then(|li| li.first_element_child());
             if let Some(article) = article.and_then(|a| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(a).ok()) {
                 let _ = article.focus();
