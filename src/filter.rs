@@ -527,10 +527,16 @@ fn strip_accent(c: char) -> char {
     }
 }
 
-/// A stable URL-safe key from an English label: "Memories.ai" -> "memories-ai".
+/// The longest facet key: what the URL reader accepts (url_state.rs), so every key the widget writes is read back.
+pub const MAX_SLUG_BYTES: usize = 60;
+
+/// A stable URL-safe key from an English label: "Memories.ai" -> "memories-ai"; at most [`MAX_SLUG_BYTES`].
 pub fn slug(label: &str) -> String {
     let mut out = String::new();
     for c in fold_keep_spaces(label).chars() {
+        if out.len() >= MAX_SLUG_BYTES {
+            break;
+        }
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {

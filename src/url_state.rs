@@ -11,6 +11,10 @@ use crate::pay::CalcInputs;
 pub const MAX_PARAM_CHARS: usize = 200;
 /// At most this many options per facet are read from a URL.
 const MAX_SELECTED: usize = 50;
+/// The URL parameters that list facet keys.
+const FACET_PARAMS: [&str; 3] = ["cohort", "dest", "prior"];
+/// A facet list's longest value: [`MAX_SELECTED`] keys of the longest length and their commas.
+const MAX_FACET_PARAM_CHARS: usize = MAX_SELECTED * (crate::filter::MAX_SLUG_BYTES + 1);
 
 /// A forced colour theme; absent means "follow the reader's system setting".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -46,7 +50,9 @@ pub struct UrlState {
 pub fn parse_query(query: &str) -> UrlState {
     let mut state = UrlState::default();
     for (key, value) in query_pairs(query) {
-        if value.chars().count() > MAX_PARAM_CHARS {
+        // Facet lists are keys, each short and checked below: they have their own, longer limit.
+        let limit = if FACET_PARAMS.contains(&key.as_str()) { MAX_FACET_PARAM_CHARS } else { MAX_PARAM_CHARS };
+        if value.chars().count() > limit {
             continue;
         }
         match key.as_str() {
@@ -115,7 +121,7 @@ fn parse_keys(value: &str) -> Vec<String> {
     let keys: Vec<&str> = value
         .split(',')
         .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= 60 && k.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'))
+        .filter(|k| !k.is_empty() && k.len() <= crate::filter::MAX_SLUG_BYTES && k.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'))
         .take(MAX_SELECTED)
         .collect();
     let mut sorted: Vec<String> = crate::order::order_by_text(keys.iter().copied()).into_iter().map(|i| keys[i].to_owned()).collect();
@@ -264,6 +270,17 @@ mod tests {
             let mut state = UrlState::default();
             state.filter.query = searchable(&typed).trim().to_owned();
             prop_assert!(state.filter.query.chars().count() <= MAX_PARAM_CHARS);
+            prop_assert_eq!(parse_query(&to_query(&state)), state);
+        }
+
+        #[test]
+        fn any_facet_choice_survives_the_url(labels in proptest::collection::vec("\\PC{1,120}", 1..MAX_SELECTED)) {
+            // Keys as the widget makes them from a host dataset's labels, however long: all read back.
+            let mut keys: Vec<String> = labels.iter().map(|l| crate::filter::slug(l)).collect();
+            keys.sort();
+            keys.dedup();
+            let mut state = UrlState::default();
+            state.filter.dest = keys;
             prop_assert_eq!(parse_query(&to_query(&state)), state);
         }
 

@@ -50,6 +50,8 @@ const FACETS = {
 };
 const SORTS = ['tenure-desc', 'tenure-asc', 'name', 'announced'];
 const MAX_PARAM_CHARS = 200;
+// Facet lists (cohort, dest, prior) have their own limit: 50 keys of at most 60 bytes, and their commas (url_state.rs).
+const MAX_FACET_PARAM_CHARS = 50 * 61;
 const MAX_INPUT_CHARS = 64;
 
 // Rust's char::is_whitespace (Unicode White_Space); JavaScript's trim() differs (U+FEFF yes, U+0085 no).
@@ -115,7 +117,7 @@ function model(search, browserLang = 'en') {
   const s = { lang: null, theme: null, q: '', cohort: [], dest: [], prior: [], sort: 'tenure-desc', pkg: 'altman-100m', per: 'year', model: 'straight' };
   const textCandidates = Object.fromEntries(CALC_TEXT_KEYS.map((k) => [k, []]));
   for (const [key, value] of queryPairs(search)) {
-    if (chars(value) > MAX_PARAM_CHARS) continue;
+    if (chars(value) > (Object.hasOwn(FACETS, key) ? MAX_FACET_PARAM_CHARS : MAX_PARAM_CHARS)) continue;
     if (key === 'lang') s.lang = langFromTag(value) ?? s.lang;
     else if (key === 'theme') s.theme = ['light', 'dark'].includes(value) ? value : s.theme;
     else if (key === 'q') s.q = rustTrim(value);
