@@ -168,10 +168,11 @@ function firstCardObserver() {
   mo.observe(document, { childList: true, subtree: true });
 }
 
-/** A fresh context (empty cache) and page, CPU throttled before navigating when `throttle` > 1. */
-async function open(url, { throttle = 1, waitFor = CARD } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(firstCardObserver);
+/** A fresh context (empty cache) with `init` (and its `arg`) as an init script, and its page, which records page
+ *  errors and every request that leaves loopback; a CDP session on it. Nothing is navigated yet. */
+async function recordedPage(contextOptions, init, arg) {
+  const context = await browser.newContext(contextOptions);
+  await context.addInitScript(init, arg);
   const page = await context.newPage();
   const errors = [];
   page.on('request', (r) => {
@@ -180,6 +181,12 @@ async function open(url, { throttle = 1, waitFor = CARD } = {}) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   const cdp = await context.newCDPSession(page);
+  return { context, page, errors, cdp };
+}
+
+/** A fresh context (empty cache) and page, CPU throttled before navigating when `throttle` > 1. */
+async function open(url, { throttle = 1, waitFor = CARD } = {}) {
+  const { context, page, errors, cdp } = await recordedPage({ viewport: { width: 1280, height: 900 } }, firstCardObserver);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await page.goto(url);
   await page.waitForSelector(waitFor, { timeout: 180_000 });
@@ -469,16 +476,8 @@ function phoneObserver({ names, query }) {
 /** A fresh phone context (empty cache) with the init script, network and CPU throttling set before navigating;
  *  counts the bytes on the wire of every request of the page (CDP Network.loadingFinished encodedDataLength). */
 async function phoneOpen(url) {
-  const context = await browser.newContext({ viewport: PHONE.viewport, deviceScaleFactor: PHONE.deviceScaleFactor, isMobile: true, hasTouch: true });
-  await context.addInitScript(phoneObserver, { names: REAL_NAMES, query: PHONE.query });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('request', (r) => {
-    if (!isLoopback(r.url())) offLoopback.push(r.url());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  const cdp = await context.newCDPSession(page);
+  const phone = { viewport: PHONE.viewport, deviceScaleFactor: PHONE.deviceScaleFactor, isMobile: true, hasTouch: true };
+  const { context, page, errors, cdp } = await recordedPage(phone, phoneObserver, { names: REAL_NAMES, query: PHONE.query });
   const requests = new Map();
   cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, bytes: null, encoding: null, sent: e.timestamp, done: null }));
   cdp.on('Network.responseReceived', (e) => {
