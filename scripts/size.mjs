@@ -42,7 +42,8 @@ export function measureDir(dir) {
   return { dir, files: rows, downloads: all.filter((r) => isDownload(r.file)), baked: bakedParts(dir), total: sumRows(rows) };
 }
 
-/** The view baked into index.html, English and the Chinese template, measured alone (they are part of index.html). */
+/** The view baked into index.html, English and the Chinese template, and the inlined stylesheet, each measured alone
+ *  (they are part of index.html). */
 export function bakedParts(dir) {
   let html;
   try {
@@ -58,7 +59,11 @@ export function bakedParts(dir) {
     const buf = Buffer.from(text);
     return { file, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, brotli: brotli(buf) };
   };
-  return [part('  of which the baked view (en)', html.slice(en, zh)), part('  of which its Chinese template', html.slice(zh, end + 11))];
+  const parts = [part('  of which the baked view (en)', html.slice(en, zh)), part('  of which its Chinese template', html.slice(zh, end + 11))];
+  // The stylesheets the build inlined (bake.rs), which the page no longer requests.
+  const style = html.match(/<style>([\s\S]*?)<\/style>/);
+  if (style) parts.push(part('  of which the inlined stylesheet', style[1]));
+  return parts;
 }
 
 const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

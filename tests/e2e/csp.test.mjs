@@ -5,7 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DIST, serve, launch, widgetReady, tempDir, recordCspViolations, POLICY } from './harness.mjs';
+import { createHash } from 'node:crypto';
+import { DIST, serve, launch, widgetReady, tempDir, recordCspViolations, POLICY, POLICY_TEMPLATE } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -17,9 +18,12 @@ after(async () => {
   await server?.close();
 });
 
-test('the README states exactly the policy this test serves', () => {
+test('the README states the policy this test serves, which the build wrote with its stylesheet hash', () => {
   const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
-  assert.ok(readme.includes(POLICY), 'README gives the policy');
+  assert.ok(readme.includes(POLICY_TEMPLATE), 'README gives the policy');
+  const [before, after] = POLICY_TEMPLATE.split("'sha256-…'");
+  assert.ok(POLICY.startsWith(before) && POLICY.endsWith(after), POLICY);
+  assert.match(POLICY.slice(before.length, POLICY.length - after.length), /^'sha256-[A-Za-z0-9+/]{43}='$/);
 });
 
 test('the page carries the policy itself too, as a <meta> before any script (defence in depth)', async () => {
@@ -34,7 +38,7 @@ test('the page carries the policy itself too, as a <meta> before any script (def
   await context.close();
 });
 
-test('dist/index.html has no inline script or style, and every preload carries an integrity hash', () => {
+test('dist/index.html has no inline script, one inline style whose hash the policy names, and every preload an integrity hash', () => {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
   assert.ok(scripts.length >= 1);
@@ -42,7 +46,12 @@ test('dist/index.html has no inline script or style, and every preload carries a
     assert.match(attrs, /\bsrc=/, `external script: ${attrs}`);
     assert.equal(body.trim(), '', 'no inline code');
   }
-  assert.doesNotMatch(html, /<style\b/);
+  // The critical CSS, inlined by the build so that the first paint waits for no stylesheet request.
+  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)];
+  assert.equal(styles.length, 1);
+  assert.ok(POLICY.includes(`'sha256-${createHash('sha256').update(styles[0][1]).digest('base64')}'`), 'the policy allows this style');
+  assert.ok(html.indexOf('<style') < html.indexOf('<body'), 'in the head');
+  assert.doesNotMatch(html, /<link\b[^>]*rel="?stylesheet/, 'no stylesheet request');
   assert.doesNotMatch(html, /\sstyle=/);
   assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
   const preloads = [...html.matchAll(/<link\b[^>]*rel="?(?:modulepreload|preload)"?[^>]*>/g)].map((m) => m[0]);

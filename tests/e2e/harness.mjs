@@ -2,7 +2,7 @@
 // No browser is ever downloaded; every page records its requests and console errors for assertions.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
@@ -106,10 +106,20 @@ export async function openPage(browser, url, contextOptions = {}) {
   return { page, context, requests, errors };
 }
 
-/** The strict policy the README documents (the CSP tests serve the page under it). */
-export const POLICY =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+/** The strict policy as the README documents it: `'sha256-…'` stands for the hash of the page's inlined stylesheet. */
+export const POLICY_TEMPLATE =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'sha256-…'; img-src 'self' data:; " +
   "connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+/** The policy the build wrote beside the page, with the stylesheet's hash (src/bake.rs); the CSP tests serve the page
+ *  under it. Before a build, the template, which no page satisfies. */
+export const POLICY = (() => {
+  try {
+    return readFileSync(join(DIST, 'content-security-policy.txt'), 'utf8').trim();
+  } catch {
+    return POLICY_TEMPLATE;
+  }
+})();
 
 /** Waits for the live widget: its cards mounted and the view baked at build time taken over (bake.rs). */
 export async function widgetReady(page) {
