@@ -120,6 +120,8 @@ pub struct Ui {
     pub full_note: &'static str,
     /// The background block's disclosure.
     pub background_summary: &'static str,
+    /// The disclosure, after the fact-check status, of what else Meta's spokesperson said and the source.
+    pub reply_more: &'static str,
 }
 
 pub const UI_EN: Ui = Ui {
@@ -174,9 +176,9 @@ pub const UI_EN: Ui = Ui {
     path: "Path",
     new_role: "New role",
     worked_on: "Worked on",
-    details: "Details, sources and fact-check",
+    details: "Details",
     in_their_words: "In their words",
-    all_confirmed: "all claims confirmed",
+    all_confirmed: "all confirmed",
     context_title: "Background",
     hiring_title: "Where Meta's 2025 AI hires came from",
     hiring_reported: "Reported (WSJ, Aug 20, 2025)",
@@ -186,10 +188,10 @@ pub const UI_EN: Ui = Ui {
     timeline_title: "Timeline",
     date_col: "Date",
     get_data: "Get the data",
-    csv_shown: "CSV: people shown",
-    csv_all: "CSV: everyone",
-    json_shown: "JSON: people shown",
-    json_all: "JSON: whole dataset",
+    csv_shown: "CSV: shown",
+    csv_all: "CSV: all",
+    json_shown: "JSON: shown",
+    json_all: "JSON: all",
     download_failed: "The download could not be started.",
     share: "Share this view",
     download_on_full_page: "Download on the full page (opens a new tab)",
@@ -199,14 +201,15 @@ pub const UI_EN: Ui = Ui {
     about_title: "About the data",
     method: "The nine people and most claims come from a Chinese article (written in late August 2025, reposted on 2025-12-26); some details come from reporting it does not cite (Liu's newsletter, Nayak's FORT team, Verma's and Knight's time at Tesla, Maher's inference team, Agarwal's move to Periodic Labs). The reporting it cites (Wired, Business Insider, an X post) could not be opened: each claim was checked through outlets that quote or summarise it, and the original links are kept. A status qualifies the text beside it: confirmed (the sources support it), disputed (they contradict it or each other; both sides are shown, each attributed) or unverified (one source or none, and nothing against it). For what someone said, it judges what was said. Relative dates (\"this week\") are stored as absolute dates; Chinese names are the article's transliterations, not names the people use.",
     lead_title: "Time at Meta before leaving, longest first",
-    lead_note: "Each bar spans what the reports allow, on a log scale so that days and years both fit. Select a name for the full card.",
+    lead_note: "Each bar spans what the reports allow (log scale: days and years both fit). Select a name for the card.",
     lead_path: "{} at Meta → {}",
     lead_path_never: "May never have started at Meta → {}",
     then_spoken: ", then ",
     filters_toggle: "Filters and sort",
     filters_active: "{} active",
     full_note: "Full note",
-    background_summary: "Where Meta's 2025 hires came from, and the timeline",
+    reply_more: "what else he said, and the source",
+    background_summary: "Where the 2025 hires came from; timeline",
     corrections_title: "What the article got wrong or left out",
     article_says: "The article says",
     sources_say: "Sources say",
@@ -271,9 +274,9 @@ pub const UI_ZH: Ui = Ui {
     path: "路径",
     new_role: "新职位",
     worked_on: "工作内容",
-    details: "详情、来源与核查",
+    details: "详情",
     in_their_words: "本人原话",
-    all_confirmed: "各项信息均已证实",
+    all_confirmed: "均已证实",
     context_title: "背景",
     hiring_title: "Meta在2025年招聘的AI人才来自哪里",
     hiring_reported: "媒体报道（《华尔街日报》，2025年8月20日）",
@@ -283,10 +286,10 @@ pub const UI_ZH: Ui = Ui {
     timeline_title: "时间线",
     date_col: "日期",
     get_data: "获取数据",
-    csv_shown: "CSV：当前显示的人员",
-    csv_all: "CSV：全部人员",
-    json_shown: "JSON：当前显示的人员",
-    json_all: "JSON：完整数据集",
+    csv_shown: "CSV：当前显示",
+    csv_all: "CSV：全部",
+    json_shown: "JSON：当前显示",
+    json_all: "JSON：全部",
     download_failed: "无法开始下载。",
     share: "分享此视图",
     download_on_full_page: "在完整页面下载（新标签页打开）",
@@ -296,13 +299,14 @@ pub const UI_ZH: Ui = Ui {
     about_title: "关于数据",
     method: "这九人及大部分信息来自一篇中文文章（写于2025年8月下旬，2025年12月26日转载）；部分细节出自原文未引用的报道（托尼·刘的新闻通讯、纳亚克的FORT团队、维尔马和奈特在特斯拉的经历、马赫所在的推理团队、阿加瓦尔后来加入Periodic Labs）。原文引用的报道（《连线》《商业内幕》和一条X帖子）无法打开，每条信息都通过引述或转述它们的媒体核对，原始链接仍保留。核查状态只针对旁边的文字：“已证实”指来源支持它；“有争议”指来源与它或彼此不一致，两方说法并列并注明出处；“未经证实”指只有一个来源或没有来源，也没有相反说法。对于某人说的话，状态判断的是话的内容。原文的相对日期（如“本周”）已换算为具体日期；中文姓名为原文音译，并非本人使用的名字。",
     lead_title: "离职前在Meta任职多久（由长到短）",
-    lead_note: "每条横条覆盖各方报道给出的范围；横轴为对数刻度，几天和几年都能看清。点选姓名可查看完整卡片。",
+    lead_note: "横条覆盖各方报道给出的范围（对数刻度，几天和几年都能看清）。点选姓名可查看卡片。",
     lead_path: "在Meta任职{} → {}",
     lead_path_never: "可能从未在Meta到岗 → {}",
     then_spoken: "，随后去了",
     filters_toggle: "筛选与排序",
     filters_active: "已选{}项",
     full_note: "完整说明",
+    reply_more: "他还说了什么，以及来源",
     background_summary: "Meta在2025年招募的人从哪里来，以及时间线",
     corrections_title: "原文的错误与遗漏",
     article_says: "原文称",
@@ -541,7 +545,7 @@ pub fn all_ui_strings(lang: Lang) -> Vec<String> {
         u.share, u.download_on_full_page, u.link_copied, u.link_shared, u.copy_failed, u.about_title, u.method,
         u.corrections_title, u.article_says, u.sources_say, u.all_sources, u.licence, u.title_described, u.source_article,
         u.reposted, u.written, u.meta_reply_title, u.lead_title, u.lead_note, u.lead_path, u.lead_path_never,
-        u.then_spoken, u.filters_toggle, u.filters_active, u.full_note, u.background_summary,
+        u.then_spoken, u.filters_toggle, u.filters_active, u.full_note, u.background_summary, u.reply_more,
     ];
     let mut out: Vec<String> = fixed.iter().map(|s| (*s).to_owned()).collect();
     out.extend(Cohort::ALL.iter().map(|c| cohort_label(*c, lang).to_owned()));
@@ -703,7 +707,8 @@ mod tests {
         assert_eq!(result_count(9, 9, Lang::En), "All 9 people shown");
         assert_eq!(result_count(0, 9, Lang::En), "No one shown of 9 people");
         assert_eq!(check_summary(1, 2, Lang::En), "1 disputed · 2 unverified");
-        assert_eq!(check_summary(0, 0, Lang::Zh), "各项信息均已证实");
+        assert_eq!(check_summary(0, 0, Lang::Zh), "均已证实");
+        assert_eq!(check_summary(0, 0, Lang::En), "all confirmed");
     }
 
     #[test]

@@ -261,6 +261,7 @@ mod tests {
         for package in [PackageId::Altman100m, PackageId::Wired300m] {
             html += &calculator::preset_hint_markup(package, package.report(&d), Lang::Zh);
             html += &calculator::preset_hint_markup(package, None, Lang::Zh);
+            html += &calculator::preset_status_markup(package.report(&d), Lang::Zh);
         }
         let mut strings: Vec<(String, String)> = text_nodes(&html).into_iter().map(|t| ("calculator view".to_owned(), t)).collect();
         assert!(strings.len() > 1000, "{}", strings.len());

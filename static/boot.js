@@ -2,8 +2,8 @@
 // A classic script in <head>: it runs before the body is parsed. The build baked the default view in English
 // followed by its Chinese twin in a <template> (src/bake.rs). A MutationObserver sees each baked element as the
 // parser inserts it, before the browser paints it, and adjusts it: the language (?lang=, else the browser's
-// languages, as mount.rs decides), the theme (?theme=), the filters open on a wide screen (as filter_bar.rs
-// starts them), a deep link's cards and result withheld until the live view computes them. Inside the embed's
+// languages, as mount.rs decides), the theme (?theme=), the pay chart open on a wide screen (as calculator.rs
+// starts it), the filters open for a link that chose some (as filter_bar.rs starts them), a deep link's cards and result withheld until the live view computes them. Inside the embed's
 // iframe it reports the height with the frame protocol (src/frame.rs), so the embed is never cut off even if
 // the WebAssembly never starts; static/loader.js tells the host if it fails. No inline script: CSP-safe.
 (function (w, d) {
@@ -33,18 +33,21 @@
   // Choices that change which cards show, or what the calculator computes: the baked default would be wrong.
   var deep = (present(['q', 'sort', 'cohort', 'dest', 'prior']) ? ' grid' : '') +
     (present(['weeks', 'pkg', 'amt', 'per', 'yrs', 'model', 'base', 'signon']) ? ' calc' : '');
+  var facets = present(['cohort', 'dest', 'prior']);
   var wide = w.matchMedia && w.matchMedia('(min-width: 40rem)').matches;
   var frame = hostFrame();
 
   // For a Chinese reader the English view stays hidden (page.css) until the Chinese copy replaces it.
   if (lang === 'zh') d.documentElement.setAttribute('data-mslw-lang', 'zh');
   // The elements adjusted; each parser-inserted element is only matched against this (the observer sees thousands).
-  var WATCHED = '[' + BAKED + '],[data-testid=msl-widget],[data-testid=filter-disclosure],[data-testid^=download-]';
+  var WATCHED = '[' + BAKED + '],[data-testid=msl-widget],[data-testid=calc-chart-details],[data-testid=filter-disclosure],[data-testid^=download-]';
   function fix(el) {
     var testid = el.getAttribute('data-testid');
     if (deep && el.hasAttribute(BAKED) && el.tagName !== 'TEMPLATE') el.setAttribute('data-mslw-deeplink', deep.trim());
     if (theme && testid === 'msl-widget') el.setAttribute('data-theme', theme);
-    if (wide && testid === 'filter-disclosure') el.open = true;
+    if (wide && testid === 'calc-chart-details') el.open = true;
+    // A link that chose facets shows them, as filter_bar.rs opens its disclosure.
+    if (facets && testid === 'filter-disclosure') el.open = true;
     // The embed's iframe cannot download: the "full page" link replaces the download buttons (about.rs).
     if (frame && testid && testid.indexOf('download-') === 0) el.hidden = testid !== 'download-full-page';
   }

@@ -4,6 +4,7 @@
 //! typing to `CalcInputs` and shows what `compute` returns. Element ids start with the caller's `id_prefix`, so two
 //! widgets on one page never share an id.
 
+use crate::browser;
 use crate::markup;
 use crate::components::chart::{chart_markers, Chart};
 use crate::dataset::is_safe_https_url;
@@ -17,6 +18,10 @@ use crate::pay::{
 };
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// From this width the chart starts open (the widget's own viewport: the iframe's, inside an embed); `boot.js`
+/// opens the baked page's the same way.
+const WIDE_LAYOUT: &str = "(min-width: 40rem)";
 
 /// The id of the result region for a widget's prefix: what "card → calculator" moves focus to.
 pub fn result_id(id_prefix: &str) -> String {
@@ -152,9 +157,10 @@ pub fn Calculator(
         <section class="mslw-calc" data-testid="calculator" aria-labelledby=labelled_by>
             <h3 class="mslw-calc-heading" id=heading_id>{ctr(lang, |u| u.heading)}</h3>
             <p class="mslw-calc-intro">{ctr(lang, |u| u.intro)}</p>
-            <ArticleExample dataset=dataset.clone() inputs=inputs lang=lang heading_id=id("example-heading") />
             <div class="mslw-calc-layout">
+                // The article's sum heads the fields' column: on a wide screen it sits beside the answer.
                 <div class="mslw-calc-inputs">
+                    <ArticleExample dataset=dataset.clone() inputs=inputs lang=lang heading_id=id("example-heading") />
                     {weeks_field}
                     <fieldset class="mslw-calc-group">
                         <legend>{ctr(lang, |u| u.package_legend)}</legend>
@@ -185,7 +191,11 @@ pub fn Calculator(
                 <div class="mslw-calc-outputs">
                     <CalcResult computed=computed dataset=dataset.clone() inputs=inputs lang=lang result_id=result_id(&p)
                         heading_id=id("result-heading") />
-                    <Chart computed=computed markers=Arc::new(chart_markers(&dataset)) lang=lang id_prefix=(*p).clone() />
+                    // Open from tablet width up; on a phone the answer comes first and the chart is one tap away.
+                    <details class="mslw-chart-more" data-testid="calc-chart-details" open=browser::media_matches(WIDE_LAYOUT)>
+                        <summary>{ctr(lang, |u| u.chart_title)}</summary>
+                        <Chart computed=computed markers=Arc::new(chart_markers(&dataset)) lang=lang id_prefix=(*p).clone() />
+                    </details>
                 </div>
             </div>
         </section>
@@ -293,7 +303,12 @@ fn PackageOption(
     detail_id.push_str("-detail");
     let mut testid = String::from("calc-pkg-");
     testid.push_str(pkg.as_str());
+    let status = {
+        let report = report.clone();
+        move || preset_status_markup(report.as_ref(), lang.get())
+    };
     let hint = move || preset_hint_markup(pkg, report.as_ref(), lang.get());
+    // The status in words stays beside the choice; what it rests on and the source are one click away.
     view! {
         <div class="mslw-calc-option mslw-calc-preset">
             <input type="radio" id=option_id.clone() name=group value=pkg.as_str() data-testid=testid
@@ -301,23 +316,35 @@ fn PackageOption(
                 checked=inputs.with_untracked(|i| i.package == pkg) prop:checked=move || inputs.with(|i| i.package == pkg)
                 on:change=move |_| inputs.update(|i| i.package = pkg) />
             <label for=option_id>{move || pkg.label(lang.get())}</label>
-            <p class="mslw-calc-hint" id=detail_id inner_html=hint></p>
+            <details class="mslw-calc-why">
+                <summary inner_html=status></summary>
+                <p class="mslw-calc-hint" id=detail_id inner_html=hint></p>
+            </details>
         </div>
     }
 }
 
-/// What a preset rests on, the report's fact-check status in words and its source (linked when its URL is
-/// safe), as markup.
+/// A preset's fact-check status in words (or, with no report, that its source is missing), as the summary of
+/// its closed note.
+pub fn preset_status_markup(report: Option<&crate::model::PayReport>, l: Lang) -> String {
+    let u = calc_ui(l);
+    let mut out = String::new();
+    match report {
+        Some(r) => {
+            let status = r.check.status;
+            markup::element(&mut out, "strong", &[("class", "mslw-calc-status"), ("data-status", status.as_str())], &labelled(u.status_prefix, status_label(status, l), l));
+        }
+        None => markup::push_escaped(&mut out, u.source_missing),
+    }
+    out
+}
+
+/// What a preset rests on and its source (linked when its URL is safe), as markup.
 pub fn preset_hint_markup(pkg: PackageId, report: Option<&crate::model::PayReport>, l: Lang) -> String {
     let u = calc_ui(l);
     let mut out = markup::escape_html(pkg.detail(l).unwrap_or_default());
     // A Chinese sentence ends in "。", which carries its own space.
     if l == Lang::En {
-        out.push(' ');
-    }
-    if let Some(r) = report {
-        let status = r.check.status;
-        markup::element(&mut out, "strong", &[("class", "mslw-calc-status"), ("data-status", status.as_str())], &labelled(u.status_prefix, status_label(status, l), l));
         out.push(' ');
     }
     out.push_str("<span>");
@@ -352,8 +379,8 @@ fn ModelOption(model: PayModel, inputs: RwSignal<CalcInputs>, lang: Signal<Lang>
                 aria-describedby=detail_id.clone()
                 checked=inputs.with_untracked(|i| i.model == model) prop:checked=move || inputs.with(|i| i.model == model)
                 on:change=move |_| inputs.update(|i| i.model = model) />
-            <label for=option_id>{move || model.label(lang.get())}</label>
-            <p class="mslw-calc-hint" id=detail_id>{move || model.detail(lang.get())}</p>
+            <label for=option_id>{move || model.short_label(lang.get())}</label>
+            <p class="mslw-calc-hint" id=detail_id>{move || labelled(model.label(lang.get()), model.detail(lang.get()), lang.get())}</p>
         </div>
     }
 }
@@ -383,13 +410,12 @@ fn CalcResult(
         })
     };
     let chosen = move || computed.with(|c| c.as_ref().ok().map(|o| format_usd(o.chosen_usd, lang.get())));
-    // Everything below the amount, for valid inputs, as one markup string (one DOM write per input).
+    // What stays in view under the amount, for valid inputs, as one markup string (one DOM write per input).
     let details = move || {
         let l = lang.get();
         computed.with(|c| {
             let o = c.as_ref().ok()?;
             let mut out = range_markup(o, l);
-            out.push_str(&details_markup(o, l));
             if let Some(p) = inputs.with(|i| i.person.clone()).and_then(|id| dataset.person(&id)) {
                 markup::element(&mut out, "p", &[("class", "mslw-calc-person"), ("data-testid", "calc-person")], &person_note(p, o, l));
             }
@@ -409,7 +435,7 @@ fn CalcResult(
             // Its own element, outside the markup rewritten per input, so it stays open while the reader types.
             <details class="mslw-calc-rates-more" data-testid="calc-rates-details" hidden=move || computed.with(Result::is_err)>
                 <summary>{ctr(lang, |u| u.rates_heading)}</summary>
-                <div inner_html=move || computed.with(|c| c.as_ref().map(|o| rates_markup(o, lang.get())).unwrap_or_default())></div>
+                <div inner_html=move || computed.with(|c| c.as_ref().map(|o| more_markup(o, lang.get())).unwrap_or_default())></div>
             </details>
             <p class="mslw-calc-caveat" data-testid="calc-caveat">{ctr(lang, |u| u.caveat)}</p>
         </section>
@@ -478,8 +504,16 @@ pub fn details_markup(o: &Outcome, l: Lang) -> String {
     out
 }
 
+/// The result's closed "more" disclosure: the three models, the yuan and the median wage ([`details_markup`]),
+/// then the amount per unit of time ([`rates_markup`]).
+pub fn more_markup(o: &Outcome, l: Lang) -> String {
+    let mut out = details_markup(o, l);
+    out.push_str(&rates_markup(o, l));
+    out
+}
+
 /// The amount per week, day, hour, minute and second (or why there is none), for the result's closed
-/// "per unit of time" disclosure.
+/// "more" disclosure.
 pub fn rates_markup(o: &Outcome, l: Lang) -> String {
     let u = calc_ui(l);
     let mut out = String::with_capacity(1024);
@@ -650,7 +684,8 @@ mod tests {
         let html = preset_hint_markup(PackageId::Wired300m, Some(&wired), Lang::En);
         assert!(html.starts_with(&markup::escape_html(PackageId::Wired300m.detail(Lang::En).unwrap_or_default())), "{html}");
         let status = format!("<strong class=\"mslw-calc-status\" data-status=\"{}\">", wired.check.status.as_str());
-        assert!(html.contains(&status), "{html}");
+        assert!(preset_status_markup(Some(&wired), Lang::En).starts_with(&status));
+        assert!(!html.contains(&status), "the status is the note's summary, not repeated in it: {html}");
         assert!(html.contains(&format!("href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\"", wired.source.url)), "{html}");
         assert!(html.ends_with("</a></span>"));
 
@@ -662,6 +697,7 @@ mod tests {
 
         let missing = preset_hint_markup(PackageId::Altman100m, None, Lang::En);
         assert!(!missing.contains("<strong") && missing.ends_with(&format!("<span>{}</span>", calc_ui(Lang::En).source_missing)), "{missing}");
+        assert_eq!(preset_status_markup(None, Lang::En), calc_ui(Lang::En).source_missing);
     }
 
     #[test]

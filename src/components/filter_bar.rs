@@ -4,12 +4,9 @@ use crate::filter::{facet_listing, Facet, FacetListing, SortKey};
 use crate::i18n::{fill, format_count, paren, result_count, ui, Ui};
 use crate::state::WidgetState;
 use crate::url_state::{searchable, MAX_PARAM_CHARS};
-use crate::browser;
 use crate::components::tr;
 use leptos::prelude::*;
 
-/// From this width the filters start open (the widget's own viewport: the iframe's, inside an embed).
-const WIDE_LAYOUT: &str = "(min-width: 40rem)";
 
 /// The controls above the grid.
 #[component]
@@ -33,6 +30,7 @@ pub fn FilterBar() -> impl IntoView {
     let clear = move |_| filter.update(|f| *f = f.cleared());
     let total = state.total();
     let active = move || filter.with(|f| Facet::ALL.iter().map(|facet| f.selected(*facet).len()).sum::<usize>());
+    let active_at_start = filter.with_untracked(|f| Facet::ALL.iter().any(|facet| !f.selected(*facet).is_empty()));
 
     view! {
         <div class="mslw-filters" role="search" aria-label=tr(lang, |u| u.filters_label)>
@@ -44,9 +42,9 @@ pub fn FilterBar() -> impl IntoView {
                     prop:value=move || filter.with(|f| f.query.clone())
                     on:input=on_search />
             </div>
-            // On a phone the facets and the sort wait behind one disclosure that says how many are chosen; from
-            // tablet width up it starts open.
-            <details class="mslw-filter-more" data-testid="filter-disclosure" open=browser::media_matches(WIDE_LAYOUT)>
+            // The facets and the sort wait behind one disclosure that says how many are chosen: the cards come
+            // first on every screen. A link that chose facets opens it (boot.js opens the baked page's alike).
+            <details class="mslw-filter-more" data-testid="filter-disclosure" open=active_at_start>
                 <summary>
                     {tr(lang, |u| u.filters_toggle)}
                     <span class="mslw-filter-active" data-testid="filter-active" hidden=move || active() == 0>

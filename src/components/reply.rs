@@ -32,16 +32,18 @@ pub fn meta_reply_markup(s: &Statement, lang: Lang) -> String {
     };
     markup::element(&mut out, "figcaption", &[], &who);
     out.push_str("</figure>");
-    // In full, not folded like a correction: it is Meta's own account.
+    // The status in words stays in view; what else he said (to other outlets) and the source are one click away.
+    markup::open(&mut out, "details", &[("class", "mslw-reply-more"), ("data-status", s.check.status.as_str())]);
+    out.push_str("<summary>");
+    markup::element(&mut out, "strong", &[], &labelled(status_label(s.check.status, lang), "", lang));
+    markup::push_escaped(&mut out, ui(lang).reply_more);
+    out.push_str("</summary>");
     if let Some(note) = &s.check.note {
-        markup::open(&mut out, "p", &[("class", "mslw-note"), ("data-status", s.check.status.as_str())]);
-        markup::element(&mut out, "strong", &[], &labelled(status_label(s.check.status, lang), "", lang));
-        markup::push_escaped(&mut out, note.get(lang));
-        out.push_str("</p>");
+        markup::element(&mut out, "p", &[("class", "mslw-note"), ("data-status", s.check.status.as_str())], note.get(lang));
     }
     out.push_str("<ul class=\"mslw-sources\">");
     push_source_item(&mut out, &s.source, lang);
-    out.push_str("</ul>");
+    out.push_str("</ul></details>");
     out
 }
 
@@ -58,12 +60,14 @@ mod tests {
         assert!(en.contains("During an intense recruiting process, some people will decide to stay in their current job"), "{en}");
         assert!(en.contains("<figcaption>Dave Arnold, Meta spokesperson, about Aug 26, 2025</figcaption>"), "{en}");
         assert!(en.contains("The Verge") && en.contains("Ethan Knight"), "what he told The Verge: {en}");
+        // Folded behind its status in words: the quote is the reply, the rest is one click away.
+        assert!(en.contains("<details class=\"mslw-reply-more\" data-status=\"confirmed\"><summary><strong>Confirmed: </strong>what else he said, and the source</summary>"), "{en}");
         assert!(en.contains(&format!("<a href=\"{}\"", markup::escape_html(&s.source.url))), "{en}");
         let zh = meta_reply_markup(s, Lang::Zh);
         assert!(zh.starts_with("<h3 class=\"mslw-reply-title\">Meta的回应</h3>"), "{zh}");
         assert!(zh.contains("这很正常") && zh.contains("<figcaption>Meta发言人戴夫·阿诺德，约2025年8月26日</figcaption>"), "{zh}");
         for html in [&en, &zh] {
-            for tag in ["figure", "blockquote", "figcaption", "p", "ul", "li", "a", "strong"] {
+            for tag in ["figure", "blockquote", "figcaption", "details", "summary", "p", "ul", "li", "a", "strong"] {
                 let opened = html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
                 assert_eq!(opened, html.matches(&format!("</{tag}>")).count(), "<{tag}>");
             }

@@ -35,6 +35,10 @@ pub struct CalcUi {
     pub model_cliff_detail: &'static str,
     pub model_front: &'static str,
     pub model_front_detail: &'static str,
+    /// The payout models' segment labels: short enough for three side by side on a phone.
+    pub model_straight_short: &'static str,
+    pub model_cliff_short: &'static str,
+    pub model_front_short: &'static str,
     pub assumptions_legend: &'static str,
     pub base_label: &'static str,
     pub base_hint: &'static str,
@@ -93,11 +97,9 @@ pub struct CalcUi {
 
 pub const CALC_UI_EN: CalcUi = CalcUi {
     heading: "What would the package pay for their time at Meta?",
-    intro: "The article's joke: \"$100M a year, gone in under a month: about $8M pre-tax\". Do that sum for any tenure \
-            and any package, and see why the naive sum is not what anyone took home.",
+    intro: "Redo the article's sum for any tenure and package; it is not what anyone took home.",
     weeks_label: "Weeks at Meta",
-    weeks_hint: "Weeks, or a number with a unit: 3 months, 1 year, 10 days. From 0 to 1,040 weeks (20 years). \
-                 Use \".\" for decimals.",
+    weeks_hint: "Weeks, or 3 months, 1 year; up to 20 years; \".\" for decimals.",
     weeks_slider_label: "Weeks at Meta, slider",
     weeks_value: "{} weeks",
     package_legend: "Pay package",
@@ -125,7 +127,10 @@ pub const CALC_UI_EN: CalcUi = CalcUi {
     model_front: "First-year stock at once (Wired)",
     model_front_detail: "Base salary and any sign-on bonus, plus the whole first year's stock on day one, as Wired \
                          reported for some offers.",
-    assumptions_legend: "Assumptions for the two vesting models",
+    model_straight_short: "Straight-line",
+    model_cliff_short: "1-year cliff",
+    model_front_short: "Stock up front",
+    assumptions_legend: "Assumptions: salary, sign-on",
     base_label: "Base salary per year (assumed)",
     base_hint: "An assumption, not a reported figure: no source gives these researchers' salaries. It is part of \
                 each year's total and paid evenly.",
@@ -140,7 +145,7 @@ pub const CALC_UI_EN: CalcUi = CalcUi {
     range_same: "The three models all give {}.",
     chosen_marker: "chosen",
     stock_part: "of which stock",
-    rates_heading: "Per unit of time at Meta",
+    rates_heading: "More: each model, in yuan, per hour",
     rates_note: "Calendar time: every hour of every day counts, not just working hours.",
     per_week: "per week",
     per_day: "per day",
@@ -157,8 +162,7 @@ pub const CALC_UI_EN: CalcUi = CalcUi {
     zero_weeks: "0 weeks at Meta: every model pays $0. Someone who never started draws no salary and vests no \
                  stock.",
     fix_fields: "Fix the field marked above to see a result.",
-    caveat: "Nobody's real pay is known: this applies a reported or hypothetical package to a tenure. It is not \
-             what anyone was paid.",
+    caveat: "Nobody's real pay is known: this applies a reported or hypothetical package to a tenure.",
     from_card: "Set from {}'s card: tenure reported as \"{}\"; estimate {} weeks (range {} weeks). Over that range \
                 this model gives {}.",
     // Not "never started" as fact: the accounts differ (for Verma, Meta: never started in a TBD Lab role; the FT:
@@ -186,10 +190,9 @@ pub const CALC_UI_ZH: CalcUi = CalcUi {
     // Set as a mainland newsroom sets it (issue 16): full-width punctuation, no space between Chinese and Latin
     // letters or digits (nor beside a "{}" filled with either), no thousands separators, titles in 《》.
     heading: "按在Meta的时间，这份薪酬包能拿多少？",
-    intro: "文章里的玩笑：“年薪1亿美元，不到一个月就走，税前约800万美元”。在这里按任意任职时间和任意薪酬包算一算，\
-            看看为什么这种粗算并不是任何人真正拿到手的钱。",
+    intro: "按任意任职时间和薪酬包重算文章的这笔账，看看为什么这并不是任何人真正拿到手的钱。",
     weeks_label: "在Meta的周数",
-    weeks_hint: "填周数，或带单位的数字：3个月、1年、10天。范围0至1040周（20年）。小数点请用“.”。",
+    weeks_hint: "填周数，或3个月、1年；最多20年；小数点用“.”。",
     weeks_slider_label: "在Meta的周数（滑块）",
     weeks_value: "{}周",
     package_legend: "薪酬包",
@@ -215,7 +218,10 @@ pub const CALC_UI_ZH: CalcUi = CalcUi {
     model_cliff_detail: "满12个月前：只有基本工资和签约奖金（如有）。满12个月时第一年的股票归属，之后按时间平均归属。",
     model_front: "第一年股票立即归属（据《连线》）",
     model_front_detail: "基本工资和签约奖金（如有），加上第一天就归属的第一年全部股票；据《连线》报道，部分报价是这样安排的。",
-    assumptions_legend: "两种归属模型的假设",
+    model_straight_short: "按时间平摊",
+    model_cliff_short: "一年悬崖期",
+    model_front_short: "股票立即归属",
+    assumptions_legend: "假设：工资、签约奖金",
     base_label: "年基本工资（假设）",
     base_hint: "这是假设，不是报道的数字：没有任何来源公布这些研究员的工资。它包含在每年的总额中，按时间平均发放。",
     signon_label: "签约奖金（假设）",
@@ -229,7 +235,7 @@ pub const CALC_UI_ZH: CalcUi = CalcUi {
     range_same: "三种模型的结果都是{}。",
     chosen_marker: "所选",
     stock_part: "其中股票",
-    rates_heading: "按在Meta的时间折算",
+    rates_heading: "更多：各模型结果、人民币、按时间折算",
     rates_note: "按日历时间计算：每天的每个小时都算，不只是工作时间。",
     per_week: "每周",
     per_day: "每天",
@@ -244,7 +250,7 @@ pub const CALC_UI_ZH: CalcUi = CalcUi {
     median_link: "美国劳工统计局发布",
     zero_weeks: "在Meta任职0周：每种模型都是0美元。从未到岗的人既不领工资，也没有股票归属。",
     fix_fields: "请修正上面标出的输入项以查看结果。",
-    caveat: "没有人知道任何人的真实薪酬：这里只是把报道中的或假设的薪酬包套用到任职时间上，并非任何人实际拿到的钱。",
+    caveat: "没有人知道任何人的真实薪酬：这里只是把报道中的或假设的薪酬包套用到任职时间上。",
     from_card: "由{}的卡片设置：报道的任职时间为“{}”；估计{}周（范围{}周）。在这个范围内，此模型的结果为{}。",
     never_started: "各方说法不一，此人可能从未到岗，因此估计为0周。",
     example_heading: "文章的假设",
@@ -266,13 +272,13 @@ pub const CALC_UI_ZH: CalcUi = CalcUi {
 impl CalcUi {
     /// Every text, field by field: what the Chinese copy-edit lint (`zh_lint`) reads. The `let` names every field
     /// (no `..`), so a new text cannot be left out of the lint: it would not compile.
-    pub fn texts(&self) -> [&'static str; 73] {
+    pub fn texts(&self) -> [&'static str; 76] {
         let CalcUi {
             heading, intro, weeks_label, weeks_hint, weeks_slider_label, weeks_value, package_legend, altman_label,
             altman_detail, wired_label, wired_detail, custom_label, status_prefix, source_prefix, source_missing, amount_label,
             amount_hint, period_legend, per_year, total_over, years_label, years_hint, model_legend, model_straight,
-            model_straight_detail, model_cliff, model_cliff_detail, model_front, model_front_detail, assumptions_legend, base_label, base_hint,
-            signon_label, signon_hint, result_heading, result_lead, custom_in_lead, range, range_same, chosen_marker,
+            model_straight_detail, model_cliff, model_cliff_detail, model_front, model_front_detail, model_straight_short, model_cliff_short,
+            model_front_short, assumptions_legend, base_label, base_hint, signon_label, signon_hint, result_heading, result_lead, custom_in_lead, range, range_same, chosen_marker,
             stock_part, rates_heading, rates_note, per_week, per_day, per_hour, per_minute, per_second,
             rates_zero, cny, median_years, median_weeks, median_zero, median_link, zero_weeks, fix_fields,
             caveat, from_card, never_started, example_heading, example_text, example_button, card_button, chart_title,
@@ -283,8 +289,8 @@ impl CalcUi {
             *heading, *intro, *weeks_label, *weeks_hint, *weeks_slider_label, *weeks_value, *package_legend, *altman_label,
             *altman_detail, *wired_label, *wired_detail, *custom_label, *status_prefix, *source_prefix, *source_missing, *amount_label,
             *amount_hint, *period_legend, *per_year, *total_over, *years_label, *years_hint, *model_legend, *model_straight,
-            *model_straight_detail, *model_cliff, *model_cliff_detail, *model_front, *model_front_detail, *assumptions_legend, *base_label, *base_hint,
-            *signon_label, *signon_hint, *result_heading, *result_lead, *custom_in_lead, *range, *range_same, *chosen_marker,
+            *model_straight_detail, *model_cliff, *model_cliff_detail, *model_front, *model_front_detail, *model_straight_short, *model_cliff_short,
+            *model_front_short, *assumptions_legend, *base_label, *base_hint, *signon_label, *signon_hint, *result_heading, *result_lead, *custom_in_lead, *range, *range_same, *chosen_marker,
             *stock_part, *rates_heading, *rates_note, *per_week, *per_day, *per_hour, *per_minute, *per_second,
             *rates_zero, *cny, *median_years, *median_weeks, *median_zero, *median_link, *zero_weeks, *fix_fields,
             *caveat, *from_card, *never_started, *example_heading, *example_text, *example_button, *card_button, *chart_title,
@@ -319,6 +325,16 @@ impl PayModel {
             PayModel::StraightLine => u.model_straight,
             PayModel::Cliff => u.model_cliff,
             PayModel::FrontLoaded => u.model_front,
+        }
+    }
+
+    /// The segment's label; the full name ([`PayModel::label`]) is read in the result and the chart's legend.
+    pub fn short_label(self, lang: Lang) -> &'static str {
+        let u = calc_ui(lang);
+        match self {
+            PayModel::StraightLine => u.model_straight_short,
+            PayModel::Cliff => u.model_cliff_short,
+            PayModel::FrontLoaded => u.model_front_short,
         }
     }
 

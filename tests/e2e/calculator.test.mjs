@@ -90,6 +90,7 @@ test("the article's example: 4 weeks of $100M a year is $7.7M, one month is $8.3
 test('Chinese shows 万 / 亿 and the chart speaks Chinese', async () => {
   const { page, context } = await open('?lang=zh');
   assert.equal(await chosen(page), '约769万美元（7692308美元）');
+  await page.locator('[data-testid=calc-rates-details] summary').click();
   assert.match(await page.locator('[data-testid=calc-cny]').innerText(), /约5474万元人民币/);
   assert.match(await page.locator('[data-testid=calc-chart] title').textContent(), /按在Meta周数/);
   assert.match(await page.locator('[data-testid=calc-chart]').textContent(), /在Meta的周数/);
@@ -248,7 +249,12 @@ test('card → calculator for "never started": 0 weeks, $0 with an explanation',
 
 test('the chart: one line per model, markers for short tenures, a table for screen readers, no overflow at 320 px', async () => {
   const { page, context } = await open('?lang=en&weeks=626&model=cliff', { viewport: { width: 320, height: 800 } });
+  // A phone: the chart is one tap away, under the answer.
+  const disclosure = page.locator('[data-testid=calc-chart-details]');
+  assert.equal(await disclosure.evaluate((d) => d.open), false);
+  await disclosure.locator('summary').click();
   const chart = page.locator('[data-testid=calc-chart]');
+  assert.ok(await chart.isVisible());
   assert.equal(await chart.getAttribute('role'), 'img');
   const labelledBy = (await chart.getAttribute('aria-labelledby')).split(' ');
   for (const id of labelledBy) assert.equal(await page.locator(`#${id}`).count(), 1, id);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { DIST, serve, launch, widgetReady, tempDir, recordCspViolations, POLICY, POLICY_TEMPLATE } from './harness.mjs';
+import { DIST, serve, launch, widgetReady, tempDir, recordCspViolations, POLICY, POLICY_TEMPLATE, openFilters } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -84,6 +84,7 @@ test('under the strict policy the page works with zero violations and only same-
   // Use everything: search, facets, sort, theme, language, details, show/hide, the embed dialog.
   await page.locator('[data-testid=search]').fill('openai');
   await page.locator('[data-testid=search]').fill('');
+  await openFilters(page);
   await page.locator('[data-testid=filter-cohort-new_msl]').check();
   await page.locator('[data-testid=sort]').selectOption('name');
   await page.locator('[data-testid=theme-select]').selectOption('dark');

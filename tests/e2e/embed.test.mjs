@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, serve, launch, openPage, widgetReady, tempDir } from './harness.mjs';
+import { DIST, serve, launch, openPage, widgetReady, tempDir, openFilters } from './harness.mjs';
 
 let widget, host, hostDir, browser;
 before(async () => {
@@ -258,6 +258,7 @@ test("the Embed dialog's snippet reproduces the current view on another site", a
   const { page, context } = await openPage(browser, `${widget.origin}/?lang=zh&theme=dark`);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: widget.origin });
   await widgetReady(page);
+  await openFilters(page);
   await page.locator('[data-testid=filter-dest-openai]').check();
   await page.locator('[data-testid=sort]').selectOption('name');
   await page.locator('[data-testid=search]').fill('a');

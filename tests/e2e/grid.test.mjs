@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openPage, widgetReady, useWidgetServer } from './harness.mjs';
+import { openPage, widgetReady, useWidgetServer, openFilters } from './harness.mjs';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/departures.json', import.meta.url), 'utf8'));
 
@@ -28,6 +28,7 @@ test('destination OpenAI shows exactly the people the data sends there', async (
   assert.ok(expected.length > 0);
   const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en`);
   await widgetReady(page);
+  await openFilters(page);
   await page.locator('[data-testid=filter-dest-openai]').check();
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=person-card]').length === n, expected.length);
   assert.deepEqual((await cardIds(page)).sort(), expected);
@@ -129,6 +130,7 @@ test('typing adds no history entry: Back leaves the page', async () => {
   await page.goto(`${env.server.origin}/?lang=en`);
   await widgetReady(page);
   await page.locator('[data-testid=search]').pressSequentially('openai', { delay: 20 });
+  await openFilters(page);
   await page.locator('[data-testid=filter-cohort-new_msl]').check();
   await page.waitForFunction(() => location.search.includes('q=openai'));
   await page.goBack();

@@ -121,6 +121,12 @@ export const POLICY = (() => {
   }
 })();
 
+/** Opens the filters' disclosure (closed by default on every screen, filter_bar.rs) as a reader does: its summary. */
+export async function openFilters(target) {
+  const disclosure = target.locator('[data-testid=filter-disclosure]');
+  if (!(await disclosure.evaluate((d) => d.open))) await disclosure.locator(':scope > summary').click();
+}
+
 /** Waits for the live widget: its cards mounted and the view baked at build time taken over (bake.rs). */
 export async function widgetReady(page) {
   await page.waitForFunction(

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PKG, serve, launch, openPage, tempDir } from './harness.mjs';
+import { PKG, serve, launch, openPage, tempDir, openFilters } from './harness.mjs';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/npm-host');
 let hostDir, host, browser, packed;
@@ -121,6 +121,7 @@ test('two widgets from the installed package work independently; unmount() leave
   await page.waitForFunction(() => location.search === '?lang=en&q=afroz&dest=openai');
   const lastChange = await page.evaluate(() => window.mslExample.changes.at(-1));
   assert.deepEqual(lastChange, { query: 'lang=en&q=afroz&dest=openai', state: { lang: 'en', q: 'afroz', dest: 'openai' } });
+  await openFilters(b);
   await b.locator('[data-testid=filter-cohort-new_msl]').check();
   await page.waitForFunction(() => document.querySelectorAll('#widget-b [data-testid=person-card]').length === 2);
   assert.equal(await cards(a), 1);

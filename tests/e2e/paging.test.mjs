@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PKG, serve, launch, tempDir, axeViolations } from './harness.mjs';
+import { PKG, serve, launch, tempDir, axeViolations, openFilters } from './harness.mjs';
 
 const PAGE_SIZE = 24; // src/filter.rs
 const PEOPLE = 100;
@@ -129,6 +129,7 @@ test('a new search starts again at one page; a new sort keeps what was opened up
   // Re-sorting the same people keeps both pages, in the new order.
   const ids = () => page.$$eval('[data-testid=person-card]', (cs) => cs.map((c) => c.dataset.personId).join());
   const before = await ids();
+  await openFilters(page);
   await page.locator('[data-testid=sort]').selectOption('name');
   await page.waitForFunction((before) => [...document.querySelectorAll('[data-testid=person-card]')].map((c) => c.dataset.personId).join() !== before, before);
   assert.equal(await cards(page), 2 * PAGE_SIZE);
@@ -149,6 +150,7 @@ test('a new search starts again at one page; a new sort keeps what was opened up
 
 test('a long facet shows 12 options and "More options"; past 100 it says how many are unlisted; a linked choice further down shows', async () => {
   const { context, page, errors } = await open();
+  await openFilters(page);
   const dest = page.locator('[data-testid=facet-dest]');
   const visibleBoxes = () => dest.locator('input[type=checkbox]:visible');
   assert.equal(await visibleBoxes().count(), FACET_OPTIONS_SHOWN);

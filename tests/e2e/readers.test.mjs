@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openPage, widgetReady, useWidgetServer } from './harness.mjs';
+import { openPage, widgetReady, useWidgetServer, openFilters } from './harness.mjs';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/departures.json', import.meta.url), 'utf8'));
 
@@ -149,6 +149,7 @@ test('share copies a link that reproduces the view', async () => {
   // Headless Chromium has no share sheet; make sure the copy path is taken.
   await page.evaluate(() => { delete Navigator.prototype.share; });
   await page.locator('[data-testid=search]').fill('openai');
+  await openFilters(page);
   await page.locator('[data-testid=filter-cohort-new_msl]').check();
   await page.locator('[data-testid=share]').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=footer-message]').textContent.includes('copied'));

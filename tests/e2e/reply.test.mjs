@@ -20,6 +20,11 @@ for (const [lang, heading, quote, caption] of [
     assert.equal(await reply.locator('h3').innerText(), heading);
     assert.match(await reply.locator('blockquote').innerText(), quote);
     assert.match(await reply.locator('figcaption').innerText(), caption);
+    // What else he said, and the source: one click away, behind its fact-check status in words.
+    const more = reply.locator('details');
+    assert.equal(await more.evaluate((d) => d.open), false);
+    assert.match(await more.locator('summary').innerText(), lang === 'en' ? /^Confirmed:/ : /^已证实：/);
+    await more.locator('summary').click();
     assert.match(await reply.innerText(), lang === 'en' ? /The Verge.*Ethan Knight/s : /《The Verge》.*伊桑·奈特/s);
     const link = reply.locator('a');
     assert.equal(await link.getAttribute('href'), DATA.context.spokesperson.source.url);
