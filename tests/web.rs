@@ -365,3 +365,36 @@ async fn the_embed_dialog_shows_the_snippet_for_the_current_view() {
     tick().await;
     assert!(!dialog.open());
 }
+
+/// Issue 18, item 3: the JSON download searched the whole `people` array for each shown id (about 5×10⁷ lookups
+/// across the wasm boundary at 10,000 people: a frozen tab), and re-wrote the whole dataset through `JSON.parse`.
+#[wasm_bindgen_test]
+fn the_json_of_thousands_of_people_is_written_in_one_pass() {
+    const N: usize = 5_000;
+    let synthetic = js_sys::Function::new_with_args(
+        "text, n",
+        "const d = JSON.parse(text), base = d.people, people = [];
+         for (let i = 0; i < n; i++) people.push({ ...base[i % base.length], id: `${base[i % base.length].id}-${i}` });
+         return JSON.stringify({ ...d, people });",
+    );
+    let raw = synthetic.call2(&JsValue::NULL, &msl_departures::browser::BUNDLED_JSON.into(), &(N as f64).into()).unwrap().as_string().unwrap();
+    let parse = |text: &str| js_sys::JSON::parse(text).unwrap();
+    let ids_of = |value: &JsValue| -> Vec<String> {
+        js_sys::Array::from(&js_sys::Reflect::get(value, &"people".into()).unwrap())
+            .iter()
+            .map(|p| js_sys::Reflect::get(&p, &"id".into()).unwrap().as_string().unwrap())
+            .collect()
+    };
+    let all = ids_of(&parse(&raw));
+    let shown: Vec<&str> = all.iter().rev().step_by(2).map(String::as_str).collect();
+    let now = js_sys::Date::now;
+    let start = now();
+    let json = msl_departures::browser::filtered_json(&raw, &shown).unwrap();
+    let ms = now() - start;
+    // About 0.5 s in this unoptimised test build; the search per id took 5.5 s here.
+    assert!(ms < 2_500.0, "{} of {N} people took {ms} ms", shown.len());
+    assert_eq!(ids_of(&parse(&json)), shown);
+    // The whole dataset is its text as it came, byte for byte.
+    let everyone: Vec<&str> = all.iter().map(String::as_str).collect();
+    assert_eq!(msl_departures::browser::filtered_json(&raw, &everyone).unwrap(), raw);
+}
