@@ -130,7 +130,7 @@ test-native:
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=$(CHROMEDRIVER) WASM_BINDGEN_TEST_TIMEOUT=180 \
-	cargo test --target wasm32-unknown-unknown --test web --test web_calculator --test web_panic --test web_unmount --features npm
+	cargo test --target wasm32-unknown-unknown --test web --test web_calculator --test web_panic --test web_unmount --test web_oom --features npm
 
 # End-to-end against the release build in dist/ and the package in pkg/ (made by `make build` and
 # `make pkg`, once per run).
