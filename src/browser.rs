@@ -182,10 +182,15 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), JsVa
     let document = window.document().ok_or("no document")?;
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    // The text's UTF-8 bytes, copied as they are: a JS string in between would be decoded and encoded again
-    // (for a 36 MB dataset, most of the download's time).
-    let bytes = js_sys::Uint8Array::from(text.as_bytes());
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&Array::of1(&bytes), &options)?;
+    // The text's UTF-8 bytes, copied once, by the Blob, straight from the wasm memory: a JS string in between would
+    // be decoded and encoded again, and a copy into a JS array first cost as much as the Blob's own (38 MB: about
+    // 0.1 s each at 4x throttling).
+    let blob = {
+        // SAFETY: the view is read only by the Blob constructor, synchronously, and nothing runs in the wasm between
+        // making it and that call, so the memory cannot grow (which would detach the view) while it is used.
+        let bytes = unsafe { js_sys::Uint8Array::view(text.as_bytes()) };
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&Array::of1(&bytes), &options)
+    }?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     link.set_href(&url);

@@ -29,7 +29,8 @@ thread_local! {
 /// The wasm's allocator: the standard one, except that a failed allocation shows the fallback first. Nothing in
 /// the crate survives one (collections abort on it), and with `panic = "abort"` the standard handler stops the
 /// module without the panic hook: no notice, every widget on the page dead. Stable Rust has no hook for it
-/// (`std::alloc::set_alloc_error_hook` is unstable), hence this wrapper, the crate's only `unsafe` code.
+/// (`std::alloc::set_alloc_error_hook` is unstable), hence this wrapper (`unsafe`, as
+/// every allocator is).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: NoticeOnFailure = NoticeOnFailure;
