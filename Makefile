@@ -17,8 +17,9 @@ CHROMIUM := /usr/bin/chromium
 # Bytes of dist/ (brotli, q11) that `make test` allows: today's build plus under 2 KB. This is a
 # regression guard, not the goal: issue 6's target is 60 KB (see bench/README.md). Issue 15 added the view baked
 # into index.html (both languages, ~32 KB of the total; `make size` lists it on its own lines); the data files
-# the build writes for download are outside the total.
-BROTLI_BUDGET := 223000
+# the build writes for download are outside the total. Issue 18 (items 3 and 8) added about 2 KB on purpose: the
+# JSON download's one-pass scan and index, and the allocator that shows the fallback when memory runs out.
+BROTLI_BUDGET := 225000
 CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: help serve test build pkg size bench tools browsers fonts screenshots test-native test-wasm test-e2e noscript clean
