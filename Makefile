@@ -17,8 +17,9 @@ CHROMIUM := /usr/bin/chromium
 # Bytes of dist/ (brotli, q11) that `make test` allows: today's build plus under 2 KB. This is a
 # regression guard, not the goal: issue 6's target is 60 KB (see bench/README.md). Issue 15 added the view baked
 # into index.html (both languages, ~32 KB of the total; `make size` lists it on its own lines); the data files
-# the build writes for download are outside the total.
-BROTLI_BUDGET := 223000
+# the build writes for download are outside the total. Issue 18 (items 3 and 8) added about 2 KB on purpose: the
+# JSON download's one-pass scan and index, and the allocator that shows the fallback when memory runs out.
+BROTLI_BUDGET := 225000
 CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: help serve test build pkg size bench tools browsers fonts screenshots test-native test-wasm test-e2e noscript clean
@@ -130,7 +131,7 @@ test-native:
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=$(CHROMEDRIVER) WASM_BINDGEN_TEST_TIMEOUT=180 \
-	cargo test --target wasm32-unknown-unknown --test web --test web_calculator --test web_panic --test web_unmount --features npm
+	cargo test --target wasm32-unknown-unknown --test web --test web_calculator --test web_panic --test web_unmount --test web_oom --features npm
 
 # End-to-end against the release build in dist/ and the package in pkg/ (made by `make build` and
 # `make pkg`, once per run).

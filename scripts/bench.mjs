@@ -411,6 +411,50 @@ async function leak(url, n) {
   return { cycle5: at[5], cycle20: at[20], growthPct: growth('total'), heapGrowthPct: growth('heap'), wasmGrowthPct: at[5].wasm ? growth('wasm') : null };
 }
 
+// ---------- 7. JSON downloads ----------
+const DOWNLOAD_RUNS = QUICK ? 2 : 5;
+const DOWNLOAD_BUDGET_MS = 500;
+
+/** The footer's two JSON downloads with `n` people (npm mount, loaded unthrottled, then ×THROTTLE): "people shown"
+ *  (the default view: everyone, in the widget's order, so every record is looked up) and "whole dataset". Each
+ *  sample is the click handler's time in the page (building the file and handing it to the browser all run in
+ *  it, while the tab is frozen); the browser's download event is awaited and the file's size checked. */
+async function jsonDownloads(url, n) {
+  const p = await open(url);
+  await checkTotal(p.page, n);
+  await p.cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const click = (testid) => {
+    const button = document.querySelector(`[data-testid=${testid}]`);
+    const t = performance.now();
+    button.click();
+    return performance.now() - t;
+  };
+  const out = {};
+  for (const [name, testid] of [['shown', 'download-json-shown'], ['all', 'download-json-all']]) {
+    const samples = [];
+    let bytes = null;
+    for (let i = 0; i < DOWNLOAD_RUNS; i++) {
+      const [download, ms] = await Promise.all([p.page.waitForEvent('download', { timeout: 120_000 }), p.page.evaluate(click, testid)]);
+      bytes = readFileSync(await download.path()).length;
+      await download.delete();
+      samples.push(round(ms, 1));
+    }
+    if (bytes < datasetBytes[n] * 0.9) throw new Error(`the ${name} JSON download of ${n} people has ${bytes} bytes, the dataset ${datasetBytes[n]}`);
+    out[name] = { samples, median: round(median(samples), 1), max: round(max(samples), 1), bytes };
+  }
+  if (p.errors.length) throw new Error(`page errors during the downloads: ${p.errors.join('; ')}`);
+  await p.close();
+  return { people: n, runs: DOWNLOAD_RUNS, budgetMs: DOWNLOAD_BUDGET_MS, ...out };
+}
+
+/** The table rows for jsonDownloads()'s result. */
+function downloadRows(D) {
+  section(`7. JSON downloads, ${D.people.toLocaleString('en-US')} people (npm mount), click handler in the page (median of ${D.runs}, ×${THROTTLE} CPU)`);
+  const target = `≤ ${D.budgetMs} ms`;
+  row('people shown (everyone, in the widget\'s order)', D.shown.median, null, ms, { target, met: D.shown.median <= D.budgetMs, r: null });
+  row('whole dataset', D.all.median, null, ms, { target, met: D.all.median <= D.budgetMs, r: null });
+}
+
 // ---------- 6. phone profile ----------
 // A phone on a slow mobile network, as Lighthouse's mobile run assumes: the page as a reader first gets it, every
 // file over the (emulated) network, brotli-compressed as a CDN serves it. Method and the reasons for each setting:
@@ -664,6 +708,8 @@ try {
     for (const n of [1_000, 10_000]) results.memory[n] = { widget: await memoryAfterLoad(URLS.widgetNpm(n), n), vanilla: await memoryAfterLoad(URLS.vanillaN(n), n) };
     log('leak check (1,000 people, 20 filter cycles)');
     results.leak = { widget: await leak(URLS.widgetNpm(1_000), 1_000), vanilla: await leak(URLS.vanillaN(1_000), 1_000) };
+    log(`JSON downloads (10,000 people, ${DOWNLOAD_RUNS} each), ×${THROTTLE}`);
+    results.downloads = await jsonDownloads(URLS.widgetNpm(10_000), 10_000);
   }
 
   log(`phone profile: ${PHONE.loads} loads + ${PHONE.loads} typed searches each, ${PHONE.viewport.width}×${PHONE.viewport.height}, Slow 4G, ×${PHONE.cpuThrottlingRate} CPU, brotli`);
@@ -760,6 +806,7 @@ if (!PHONE_ONLY) {
   row('growth, filter cycle 5 → 20 (1,000 people)', L.widget.growthPct, L.vanilla.growthPct, pctf, { target: '< 5 %', met: L.widget.growthPct < 5, r: null });
   row('  JS heap alone', L.widget.heapGrowthPct, L.vanilla.heapGrowthPct, pctf, { r: null });
   row('  wasm memory alone', L.widget.wasmGrowthPct, null, pctf, { r: null });
+  downloadRows(results.downloads);
 }
 
 const phoneFrom = rows.length;

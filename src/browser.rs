@@ -5,8 +5,9 @@
 
 use crate::dataset::{self, Problem};
 use crate::model::{Dataset, Lang};
-use js_sys::{Array, Reflect, JSON};
+use js_sys::{Array, Reflect, Uint8Array, JSON};
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The dataset compiled into the widget, minified at build time.
@@ -46,6 +47,30 @@ pub fn preferred_lang() -> Option<Lang> {
         .find_map(|tag| Lang::from_tag(&tag))
 }
 
+/// Catching forms of the JS built-ins that a host's values go through. A host's Proxy trap, getter or iterator may
+/// throw inside any of them, and a throw must come back as an `Err`: one passing through the wasm would reach the
+/// host as a raw error from inside the widget, with the widget's own state left half-way.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    pub fn try_is_array(value: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    pub fn try_keys(value: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
+    pub fn try_entries(value: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    pub fn try_array_from(value: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_name = Uint8Array)]
+    type BytesView;
+    /// `new Uint8Array(buffer, byteOffset, length)`: a view of the host's bytes, checked by the browser.
+    #[wasm_bindgen(catch, constructor, js_class = "Uint8Array")]
+    fn new(buffer: &JsValue, byte_offset: &JsValue, length: &JsValue) -> Result<BytesView, JsValue>;
+}
+
+fn try_bytes_view(buffer: &JsValue, byte_offset: &JsValue, length: &JsValue) -> Result<Uint8Array, JsValue> {
+    BytesView::new(buffer, byte_offset, length).map(JsCast::unchecked_into)
+}
+
 /// Reads a dataset handed over as a JS value: the same validation as the bundled file.
 pub fn dataset_from_js(value: &JsValue) -> Result<Dataset, Vec<Problem>> {
     dataset_from_json(&json_text_of(value)?)
@@ -54,12 +79,15 @@ pub fn dataset_from_js(value: &JsValue) -> Result<Dataset, Vec<Problem>> {
 /// A host's dataset as JSON text: a string as it is, the bytes of a JSON file (`Uint8Array` or `ArrayBuffer`)
 /// read as UTF-8, anything else through the browser's `JSON.stringify`, so what the widget reads next is plain
 /// data: a throwing getter or Proxy trap, a cycle, a BigInt or absurd nesting becomes a problem here, and
-/// nothing the host wrote can run again later.
+/// nothing the host wrote can run again later. Over [`MAX_DATASET_SIZE`](dataset::MAX_DATASET_SIZE) it is a
+/// problem before it is copied into the wasm.
 pub fn json_text_of(value: &JsValue) -> Result<String, Vec<Problem>> {
     if let Some(bytes) = bytes_of(value) {
+        let bytes = bytes?;
+        dataset::check_size(bytes.length() as usize)?;
         // A host's `await response.arrayBuffer()` goes in with one copy: no decoding to a JS string, and no
         // re-encoding on the way in (for 10,000 people, 36 MB, that re-encoding alone took 0.7 s at 4x throttling).
-        return String::from_utf8(bytes).map(dataset::without_bom).map_err(|e| {
+        return String::from_utf8(bytes.to_vec()).map(dataset::without_bom).map_err(|e| {
             dataset::unreadable(&format!("not UTF-8 text: invalid bytes at offset {}", e.utf8_error().valid_up_to()))
         });
     }
@@ -73,27 +101,43 @@ pub fn json_text_of(value: &JsValue) -> Result<String, Vec<Problem>> {
             Err(e) => return Err(dataset::unreadable(&error_message(&e))),
         }
     };
+    // JavaScript's length (UTF-16 units) before the copy; the copy is that many UTF-8 bytes for ASCII, at most 3x.
+    if text.is_string() {
+        dataset::check_size(text.unchecked_ref::<js_sys::JsString>().length() as usize)?;
+    }
     // Copied into the wasm by wasm-bindgen's own string passing: the fastest route measured (the browser's
     // TextEncoder into an exact-size buffer peaks lower in memory but took 1.5x as long for 35 MB).
     text.as_string().map(dataset::without_bom).ok_or_else(|| dataset::unreadable("not JSON data (a function, symbol or undefined)"))
 }
 
-/// The bytes of a `Uint8Array` or an `ArrayBuffer`, copied out; `None` for any other value. A detached buffer
-/// reads as no bytes (constructing a view on it would throw).
-fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
-    if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
-        return Some(array.to_vec());
+/// A view of the bytes of a `Uint8Array` or an `ArrayBuffer` (nothing copied yet); `None` for any other value.
+/// The view is built from what the host's object says about itself, each read caught: a Proxy or an overridden
+/// getter gives a problem, never a throw. A detached buffer reads as no bytes.
+fn bytes_of(value: &JsValue) -> Option<Result<Uint8Array, Vec<Problem>>> {
+    let unreadable = |e: JsValue| dataset::unreadable(&format!("its bytes could not be read ({})", error_message(&e)));
+    let read = |key: &str| Reflect::get(value, &key.into()).map_err(unreadable);
+    let is_view = value.is_instance_of::<Uint8Array>();
+    if !is_view && !value.is_instance_of::<js_sys::ArrayBuffer>() {
+        return None;
     }
-    let buffer = value.dyn_ref::<js_sys::ArrayBuffer>()?;
-    Some(if buffer.byte_length() == 0 { Vec::new() } else { js_sys::Uint8Array::new(buffer).to_vec() })
+    Some((|| {
+        let length = read("byteLength")?;
+        // Also what a detached buffer says (a view on it would throw).
+        if length.as_f64() == Some(0.0) {
+            return Ok(Uint8Array::new_with_length(0));
+        }
+        let (buffer, offset) = if is_view { (read("buffer")?, read("byteOffset")?) } else { (value.clone(), JsValue::UNDEFINED) };
+        try_bytes_view(&buffer, &offset, &length).map_err(unreadable)
+    })())
 }
 
-/// The message of a thrown JS value (an `Error`'s message, or the value as text).
-fn error_message(e: &JsValue) -> String {
-    match e.dyn_ref::<js_sys::Error>() {
-        Some(error) => error.message().as_string().unwrap_or_default(),
-        None => e.as_string().unwrap_or_default(),
+/// The message of a thrown JS value (an `Error`'s message, or the value as text). Read through `Reflect.get`, which
+/// catches: a host's thrown object may have a throwing `message` getter too.
+pub fn error_message(e: &JsValue) -> String {
+    if let Some(text) = e.as_string() {
+        return text;
     }
+    Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "an exception".into())
 }
 
 /// Parses JSON text in the wasm (one pass, no crossing into JS per value), then validates it. The rare
@@ -138,7 +182,15 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), JsVa
     let document = window.document().ok_or("no document")?;
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), &options)?;
+    // The text's UTF-8 bytes, copied once, by the Blob, straight from the wasm memory: a JS string in between would
+    // be decoded and encoded again, and a copy into a JS array first cost as much as the Blob's own (38 MB: about
+    // 0.1 s each at 4x throttling).
+    let blob = {
+        // SAFETY: the view is read only by the Blob constructor, synchronously, and nothing runs in the wasm between
+        // making it and that call, so the memory cannot grow (which would detach the view) while it is used.
+        let bytes = unsafe { js_sys::Uint8Array::view(text.as_bytes()) };
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&Array::of1(&bytes), &options)
+    }?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     link.set_href(&url);
@@ -155,14 +207,10 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), JsVa
     Ok(())
 }
 
-/// The dataset JSON with `people` narrowed to `ids` (in that order), pretty-printed by the browser.
+/// The dataset JSON with `people` narrowed to `ids` (in that order): see [`crate::export::people_json`]. All of
+/// them in order is the text itself, unparsed.
 pub fn filtered_json(raw: &str, ids: &[&str]) -> Result<String, JsValue> {
-    let root = JSON::parse(raw)?;
-    let people: Array = Reflect::get(&root, &"people".into())?.dyn_into()?;
-    let by_id = |id: &str| people.iter().find(|p| Reflect::get(p, &"id".into()).ok().and_then(|v| v.as_string()).as_deref() == Some(id));
-    let kept: Array = ids.iter().filter_map(|id| by_id(id)).collect();
-    Reflect::set(&root, &"people".into(), &kept)?;
-    JSON::stringify_with_replacer_and_space(&root, &JsValue::NULL, &JsValue::from_f64(2.0))?.as_string().ok_or_else(|| "not a string".into())
+    crate::export::people_json(raw, ids).ok_or_else(|| "the dataset's text does not hold these people".into())
 }
 
 /// The address of the current view, without its fragment: the view lives in the query, and inside an embed

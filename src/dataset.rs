@@ -20,6 +20,9 @@ pub const MAX_TEXT_CHARS: usize = 2_000;
 pub const MAX_URL_CHARS: usize = 2_000;
 pub const MAX_WEEKS: f64 = 5_200.0;
 pub const MAX_DEPTH: usize = 32;
+/// The largest host dataset read, in bytes of a file or JavaScript characters of a text (64 MB): checked before
+/// the data is copied into the wasm, so a huge one is a problem, not the module out of memory.
+pub const MAX_DATASET_SIZE: usize = 64 * 1024 * 1024;
 /// Problems beyond this many are counted, not listed, so a reader sees a readable notice.
 pub const MAX_PROBLEMS_LISTED: usize = 50;
 pub const SCHEMA_VERSION: u32 = 1;
@@ -184,6 +187,8 @@ pub enum Reason {
     UnknownPerson,
     UnsupportedVersion,
     MoreProblems(usize),
+    /// The whole dataset is over [`MAX_DATASET_SIZE`]; its size in bytes (or characters).
+    TooLarge(usize),
 }
 
 /// One thing wrong with a dataset: where, and why, in both languages.
@@ -257,6 +262,9 @@ impl Problem {
             Reason::UnsupportedVersion => format!("is not a supported version (this widget reads {SCHEMA_VERSION})"),
             Reason::MoreProblems(n) if zh => format!("另有{n}个问题未列出"),
             Reason::MoreProblems(n) => format!("and {n} more problems not listed"),
+            // Whole megabytes, rounded up, so a dataset just over the limit never reads as "64 MB".
+            Reason::TooLarge(size) if zh => format!("数据过大（{}MB，上限{}MB）", size.div_ceil(MB), MAX_DATASET_SIZE / MB),
+            Reason::TooLarge(size) => format!("the data is too large ({} MB; the limit is {} MB)", size.div_ceil(MB), MAX_DATASET_SIZE / MB),
         }
     }
 }
@@ -272,6 +280,16 @@ pub fn unreadable(detail: &str) -> Vec<Problem> {
     // One line (a browser's message may span several) of at most 200 characters.
     let detail: String = detail.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(200).collect();
     vec![Problem { path: String::new(), reason: Reason::Unreadable(detail) }]
+}
+
+const MB: usize = 1024 * 1024;
+
+/// A problem for a dataset of `size` bytes (or characters) over [`MAX_DATASET_SIZE`], before it is read at all.
+pub fn check_size(size: usize) -> Result<(), Vec<Problem>> {
+    if size > MAX_DATASET_SIZE {
+        return Err(vec![Problem { path: String::new(), reason: Reason::TooLarge(size) }]);
+    }
+    Ok(())
 }
 
 /// JSON text without a leading byte-order mark. The parser would skip it, but the text is also kept for the JSON

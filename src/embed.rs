@@ -1,8 +1,9 @@
-//! The npm package's JavaScript boundary, and the crate's only `#[wasm_bindgen]` surface:
+//! The npm package's JavaScript boundary, and the only module exporting to JS:
 //! `mount(element, options)` returns a [`WidgetHandle`] whose `unmount()` removes the widget.
 //!
 //! Options arrive as one JS object, are checked here and turned into an [`AppInput`]; a bad option is a
-//! thrown `Error` naming it, never a panic. A host dataset is the one exception to "throw on bad input":
+//! thrown `Error` naming it, never a panic, and so is an option whose reading throws (a host's getter, Proxy
+//! trap or iterator): every such read goes through a catching binding. A host dataset is the one exception to "throw on bad input":
 //! it goes through the same validation as the bundled file, and when rejected the widget still mounts,
 //! on the bundled data, showing its notice, with the problems also on `handle.problems`.
 
@@ -14,7 +15,6 @@ use crate::mount::{resolve_dataset, resolve_lang};
 use crate::state::WidgetData;
 use crate::url_state::{join_pairs, parse_query, query_pairs, Theme, UrlState};
 use leptos::prelude::*;
-use serde::Deserialize;
 use std::cell::Cell;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -64,6 +64,19 @@ export interface MslDeparturesOptions {
 }
 "#;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The host's element, as the two calls below see it.
+    #[wasm_bindgen(js_name = Element)]
+    type HostElement;
+    /// `element.hasAttribute(name)`, caught: the first DOM call on the host's element, which also proves it a
+    /// real one (a Proxy of an element passes `instanceof`, then throws here).
+    #[wasm_bindgen(catch, method, js_name = hasAttribute)]
+    fn has_attribute(this: &HostElement, name: &str) -> Result<bool, JsValue>;
+    #[wasm_bindgen(catch, method, getter, js_name = ownerDocument)]
+    fn owner_document(this: &HostElement) -> Result<JsValue, JsValue>;
+}
+
 pub use crate::mount::MOUNTED_ATTR;
 /// The id of the injected stylesheet: present means already injected.
 pub const STYLE_ID: &str = "mslw-styles";
@@ -74,20 +87,8 @@ thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
 }
 
-/// Every option `mount` knows. An unknown key (a typo such as `onchange`) is an error, not ignored:
-/// serde-wasm-bindgen reads only a struct's own fields, so the keys are checked here.
+/// Every option `mount` knows. An unknown key (a typo such as `onchange`) is an error, not ignored.
 const OPTION_KEYS: [&str; 7] = ["lang", "theme", "state", "dataset", "onChange", "injectStyles", "embedUrl"];
-
-/// The options object's plain-data part. `dataset`, `onChange` and `state` are raw JS values (a
-/// function, an arbitrary tree, a string-or-object) read separately with their own checks.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct PlainOptions {
-    lang: Option<String>,
-    theme: Option<String>,
-    inject_styles: Option<bool>,
-    embed_url: Option<String>,
-}
 
 /// Everything `mount` needs, checked.
 struct Options {
@@ -107,6 +108,26 @@ fn fail(message: impl std::fmt::Display) -> JsError {
     JsError::new(&format!("msl-departures mount(): {message}"))
 }
 
+/// The error for a host value whose reading threw (a Proxy trap, a getter, an iterator): `what` could not be read.
+fn unreadable(what: &str) -> impl Fn(JsValue) -> JsError + '_ {
+    move |e| fail(format!("{what} could not be read ({})", browser::error_message(&e)))
+}
+
+/// A plain object: not a primitive, a function or an array (a revoked Proxy throws here, reported as `what`).
+fn is_plain_object(value: &JsValue, what: &str) -> Result<bool, JsError> {
+    Ok(value.is_object() && !value.is_function() && !browser::try_is_array(value).map_err(unreadable(what))?)
+}
+
+/// An optional string option: absent (`undefined` or `null`) or a string, else `must` says what it should be.
+fn string_option(options: &JsValue, key: &str, must: &str) -> Result<Option<String>, JsError> {
+    match get(options, key)? {
+        v if v.is_undefined() || v.is_null() => Ok(None),
+        v => v.as_string().map(Some).ok_or_else(|| fail(format!("option `{key}` must be {must}"))),
+    }
+}
+
+/// Reads the options. Each value is read from the host's object once, and every read that can run host code
+/// (a getter, a Proxy trap, an iterator) is caught: a throw there is this function's `Err`, never a raw error.
 fn parse_options(options: &JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options {
@@ -120,38 +141,36 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
             embed_url: None,
         });
     }
-    if !options.is_object() || options.is_function() || js_sys::Array::is_array(options) {
+    if !is_plain_object(options, "options")? {
         return Err(fail("options must be an object"));
     }
-    for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
+    for key in browser::try_keys(options).map_err(unreadable("options"))?.iter() {
         let key = key.as_string().unwrap_or_default();
         if !OPTION_KEYS.contains(&key.as_str()) {
             return Err(fail(format!("unknown option `{key}` (known: {})", OPTION_KEYS.join(", "))));
         }
     }
-    // Copied into a fresh object first, so serde reads plain data, never a host getter or proxy.
-    let copy = js_sys::Object::new();
-    for key in ["lang", "theme", "injectStyles", "embedUrl"] {
-        let _ = js_sys::Reflect::set(&copy, &JsValue::from_str(key), &get(options, key));
-    }
-    let plain: PlainOptions = serde_wasm_bindgen::from_value(copy.into()).map_err(|e| fail(format!("invalid options: {e}")))?;
-    let lang = match plain.lang {
+    let lang = match string_option(options, "lang", "\"zh\" or \"en\"")? {
         None => None,
         Some(tag) => Some(Lang::from_tag(&tag).ok_or_else(|| fail(format!("option `lang` must be \"zh\" or \"en\", not \"{tag}\"")))?),
     };
-    let theme = match plain.theme.as_deref() {
+    let theme = match string_option(options, "theme", "\"light\", \"dark\" or \"auto\"")?.as_deref() {
         None => None,
         Some("auto") => Some(None),
         Some(t) => Some(Some(Theme::parse(t).ok_or_else(|| fail(format!("option `theme` must be \"light\", \"dark\" or \"auto\", not \"{t}\"")))?)),
     };
-    let embed_url = match plain.embed_url {
+    let inject_styles = match get(options, "injectStyles")? {
+        v if v.is_undefined() || v.is_null() => true,
+        v => v.as_bool().ok_or_else(|| fail("option `injectStyles` must be true or false"))?,
+    };
+    let embed_url = match string_option(options, "embedUrl", "an http(s) URL")? {
         Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
             return Err(fail(format!("option `embedUrl` must be an http(s) URL, not \"{url}\"")));
         }
         other => other.map(|url| crate::components::embed_dialog::page_url_of_folder(&url)),
     };
-    let initial = parse_query(&state_query(&get(options, "state"))?);
-    let (dataset, dataset_json) = match get(options, "dataset") {
+    let initial = parse_query(&state_query(&get(options, "state")?)?);
+    let (dataset, dataset_json) = match get(options, "dataset")? {
         v if v.is_undefined() || v.is_null() => (None, None),
         // Read into the wasm once: the text is both what is validated and the widget's "whole dataset" download.
         v => match browser::json_text_of(&v) {
@@ -159,16 +178,16 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
             Err(problems) => (Some(Err(problems)), None),
         },
     };
-    let on_change = match get(options, "onChange") {
+    let on_change = match get(options, "onChange")? {
         v if v.is_undefined() || v.is_null() => None,
         v => Some(v.dyn_into::<js_sys::Function>().map_err(|_| fail("option `onChange` must be a function"))?),
     };
-    Ok(Options { lang, theme, initial, dataset, dataset_json, on_change, inject_styles: plain.inject_styles.unwrap_or(true), embed_url })
+    Ok(Options { lang, theme, initial, dataset, dataset_json, on_change, inject_styles, embed_url })
 }
 
-/// `options[key]`, or `undefined` if it cannot be read (a throwing getter counts as absent).
-fn get(object: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+/// `options[key]`; a getter or Proxy trap that throws is reported as the option that could not be read.
+fn get(object: &JsValue, key: &str) -> Result<JsValue, JsError> {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).map_err(|e| unreadable(&format!("option `{key}`"))(e))
 }
 
 /// The `state` option as a query string: a string is used as it is; an object's values must be
@@ -180,25 +199,29 @@ fn state_query(state: &JsValue) -> Result<String, JsError> {
     if let Some(query) = state.as_string() {
         return Ok(query);
     }
-    if !state.is_object() || state.is_function() || js_sys::Array::is_array(state) {
+    if !is_plain_object(state, "option `state`")? {
         return Err(fail("option `state` must be a query string or an object"));
     }
     let mut pairs: Vec<(String, String)> = Vec::new();
-    for entry in js_sys::Object::entries(state.unchecked_ref()).iter() {
+    // Object.entries returns fresh arrays of [key, value]: reading them runs no host code.
+    for entry in browser::try_entries(state).map_err(unreadable("option `state`"))?.iter() {
         let entry: js_sys::Array = entry.unchecked_into();
         let key = entry.get(0).as_string().unwrap_or_default();
         let value = entry.get(1);
+        let what = format!("option `state.{key}`");
         let text = if let Some(s) = value.as_string() {
             s
         } else if let Some(n) = value.as_f64() {
             n.to_string()
-        } else if js_sys::Array::is_array(&value) {
-            let items: Option<Vec<String>> = js_sys::Array::from(&value).iter().map(|v| v.as_string()).collect();
-            items.ok_or_else(|| fail(format!("option `state.{key}` must list strings")))?.join(",")
         } else if value.is_undefined() || value.is_null() {
             continue;
+        } else if browser::try_is_array(&value).map_err(unreadable(&what))? {
+            // Array.from runs the array's iterator, which a host may have replaced.
+            let items = browser::try_array_from(&value).map_err(unreadable(&what))?;
+            let items: Option<Vec<String>> = items.iter().map(|v| v.as_string()).collect();
+            items.ok_or_else(|| fail(format!("{what} must list strings")))?.join(",")
         } else {
-            return Err(fail(format!("option `state.{key}` must be a string or an array of strings")));
+            return Err(fail(format!("{what} must be a string or an array of strings")));
         };
         pairs.push((key, text));
     }
@@ -283,8 +306,10 @@ pub fn mount(
     #[wasm_bindgen(unchecked_optional_param_type = "MslDeparturesOptions")] options: Option<js_sys::Object>,
 ) -> Result<WidgetHandle, JsError> {
     let options: JsValue = options.map_or(JsValue::UNDEFINED, JsValue::from);
-    let element: web_sys::HtmlElement = element.dyn_into().map_err(|_| fail("the first argument must be an HTMLElement"))?;
-    if element.has_attribute(MOUNTED_ATTR) {
+    let not_an_element = || fail("the first argument must be an HTMLElement");
+    let element: web_sys::HtmlElement = element.dyn_into().map_err(|_| not_an_element())?;
+    // A Proxy of an element passes `instanceof` but not a DOM method: caught here, before anything is changed.
+    if element.unchecked_ref::<HostElement>().has_attribute(MOUNTED_ATTR).map_err(|_| not_an_element())? {
         return Err(fail("this element already holds a widget; call unmount() on its handle before mounting again"));
     }
     let options = parse_options(&options)?;
@@ -294,7 +319,7 @@ pub fn mount(
         fail(format!("the bundled dataset is invalid: {}", text.join("; ")))
     })?;
     if options.inject_styles {
-        if let Some(document) = element.owner_document() {
+        if let Some(document) = element.unchecked_ref::<HostElement>().owner_document().ok().and_then(|d| d.dyn_into::<web_sys::Document>().ok()) {
             inject_styles(&document);
         }
     }

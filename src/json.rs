@@ -9,6 +9,7 @@
 
 use crate::dataset::{Value, MAX_DEPTH};
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// Why a text is not JSON, and where (1-based line, column counted in characters).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +46,32 @@ pub fn parse<'a>(text: &'a str, slow_number: &dyn Fn(&str) -> Option<f64>) -> Re
         }
     });
     result.map_err(|what| parser.error_at(what))
+}
+
+/// One item of an array found by [`array_items_of`]: where its text lies, and its `field` if it is an object
+/// with that field as a string.
+pub type Item<'a> = (Range<usize>, Option<Cow<'a, str>>);
+
+/// Where the items of the top-level object's array `key` lie in `text` (byte ranges, with the range between its
+/// brackets), each with its own string `field` (e.g. a person's `id`); the last of duplicate keys counts, as in
+/// lookups. One pass over text the parser has already accepted, building no values: the JSON download copies
+/// the chosen people's text as it is, instead of handing the whole dataset to `JSON.parse` and searching it.
+/// `None` when the text has no such array (or is not JSON); never panics.
+pub fn array_items_of<'a>(text: &'a str, key: &str, field: &str) -> Option<(Range<usize>, Vec<Item<'a>>)> {
+    let mut p = Parser { bytes: text.as_bytes(), text, pos: 0, slow_number: &|_| None, items: Vec::new(), fields: Vec::new() };
+    if text.starts_with('\u{feff}') {
+        p.pos = 3;
+    }
+    p.skip_whitespace();
+    let mut found = None;
+    p.object_fields(|p, name| {
+        if name != key {
+            return p.skip_value();
+        }
+        found = if p.peek() == Some(b'[') { Some(p.array_items(field)?) } else { p.skip_value().map(|_| None)? };
+        Some(())
+    })?;
+    found
 }
 
 struct Parser<'a, 'f> {
@@ -118,6 +145,122 @@ impl<'a> Parser<'a, '_> {
     fn skip_whitespace(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
+        }
+    }
+
+    /// An object's fields, starting at its `{`: `on_field` gets each key with the position at its value, and must
+    /// move past the value. `None` if the object is broken or `on_field` fails.
+    fn object_fields(&mut self, mut on_field: impl FnMut(&mut Self, Cow<'a, str>) -> Option<()>) -> Option<()> {
+        if self.peek()? != b'{' {
+            return None;
+        }
+        self.pos += 1;
+        loop {
+            self.skip_whitespace();
+            match self.peek()? {
+                b'}' => break,
+                b'"' => {}
+                _ => return None,
+            }
+            let name = self.string().ok()?;
+            self.skip_whitespace();
+            if self.peek()? != b':' {
+                return None;
+            }
+            self.pos += 1;
+            self.skip_whitespace();
+            on_field(self, name)?;
+            self.skip_whitespace();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b'}' => break,
+                _ => return None,
+            }
+        }
+        self.pos += 1;
+        Some(())
+    }
+
+    /// An array's items, starting at its `[`: the range inside the brackets and each item with its `field`.
+    fn array_items(&mut self, field: &str) -> Option<(Range<usize>, Vec<Item<'a>>)> {
+        self.pos += 1;
+        let inner = self.pos;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek()? == b']' {
+            self.pos += 1;
+            return Some((inner..self.pos - 1, items));
+        }
+        loop {
+            self.skip_whitespace();
+            let start = self.pos;
+            let mut value = None;
+            if self.peek() == Some(b'{') {
+                self.object_fields(|p, name| {
+                    if name != field {
+                        return p.skip_value();
+                    }
+                    value = if p.peek() == Some(b'"') { Some(p.string().ok()?) } else { p.skip_value().map(|_| None)? };
+                    Some(())
+                })?;
+            } else {
+                self.skip_value()?;
+            }
+            items.push((start..self.pos, value));
+            self.skip_whitespace();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b']' => {
+                    self.pos += 1;
+                    return Some((inner..self.pos - 1, items));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Moves past one value without building it. Only the structure is followed (brackets, strings as wholes), as
+    /// the text was checked by [`parse`] before; every step moves forward, so any text ends, with `None` if broken.
+    fn skip_value(&mut self) -> Option<()> {
+        let mut depth = 0usize;
+        loop {
+            self.skip_whitespace();
+            match self.peek()? {
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.pos += 1;
+                }
+                b'}' | b']' => {
+                    depth = depth.checked_sub(1)?;
+                    self.pos += 1;
+                }
+                b',' | b':' if depth > 0 => {
+                    self.pos += 1;
+                    continue;
+                }
+                b'"' => {
+                    self.pos += 1;
+                    loop {
+                        self.pos = plain_run_end(self.bytes, self.pos);
+                        match self.peek()? {
+                            b'"' => break,
+                            // The escaped character is skipped with it (a `\u` escape's hex digits are plain).
+                            b'\\' => self.pos += 2,
+                            _ => return None,
+                        }
+                    }
+                    self.pos += 1;
+                }
+                b if b.is_ascii_alphanumeric() || b == b'-' => {
+                    while let Some(b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'+' | b'.') = self.peek() {
+                        self.pos += 1;
+                    }
+                }
+                _ => return None,
+            }
+            if depth == 0 {
+                return Some(());
+            }
         }
     }
 
@@ -468,6 +611,34 @@ mod tests {
         assert_eq!(parse("1e23", &refuse).unwrap_err().what, "number out of range");
     }
 
+    /// The text of each item `array_items_of` finds.
+    fn item_texts<'t>(text: &'t str, key: &str) -> Option<Vec<&'t str>> {
+        array_items_of(text, key, "id").map(|(_, items)| items.into_iter().map(|(r, _)| &text[r]).collect())
+    }
+
+    #[test]
+    fn array_items_are_found_by_structure_not_by_searching_the_text() {
+        let text = "\u{feff} {\"a\": \"\\\"people\\\": [9]\", \"people\" : [ {\"id\": \"x]\", \"n\": [1, {}]} ,\n  [1e5, -2] , \"s\\\\\" , true, null ] , \"b\": {}}";
+        assert_eq!(item_texts(text, "people"), Some(vec!["{\"id\": \"x]\", \"n\": [1, {}]}", "[1e5, -2]", "\"s\\\\\"", "true", "null"]));
+        let (inner, items) = array_items_of(text, "people", "id").unwrap();
+        let ids: Vec<Option<&str>> = items.iter().map(|(_, id)| id.as_deref()).collect();
+        assert_eq!(ids, [Some("x]"), None, None, None, None]);
+        assert_eq!(&text[inner.start - 1..inner.end + 1], &text[text.find("[ {").unwrap()..text.rfind("] ,").unwrap() + 1]);
+        assert_eq!(item_texts("{\"people\": []}", "people"), Some(vec![]));
+        // The last key counts, as in lookups; a last one that is not an array means no array.
+        assert_eq!(item_texts("{\"people\": [1], \"people\": [2, 3]}", "people"), Some(vec!["2", "3"]));
+        assert_eq!(item_texts("{\"people\": [1], \"people\": 2}", "people"), None);
+        assert_eq!(item_texts("{\"pe\\u006fple\": [1]}", "people"), Some(vec!["1"]), "keys are read with their escapes");
+        for broken in ["", "[1]", "{\"people\": [1,", "{\"people\": [\"x]}", "{\"people\" [1]}", "{\"a\": 1 \"people\": [1]}", "{\"people\": [1]"] {
+            assert_eq!(array_items_of(broken, "people", "id"), None, "{broken}");
+        }
+        assert_eq!(array_items_of("{\"a\": [1]}", "people", "id"), None);
+        // Each item's own field, the last of duplicates, read with its escapes; not a nested one, not a number.
+        let (_, items) = array_items_of("{\"people\": [{\"a\": {\"id\": \"no\"}, \"id\": \"a\\u0062\", \"id\": \"c\\\"\"}, {\"id\": 1}, {\"x\": [{\"id\": \"no\"}]}]}", "people", "id").unwrap();
+        let ids: Vec<Option<&str>> = items.iter().map(|(_, id)| id.as_deref()).collect();
+        assert_eq!(ids, [Some("c\""), None, None]);
+    }
+
     fn arb_value() -> impl Strategy<Value = serde_json::Value> {
         let leaf = prop_oneof![
             Just(serde_json::Value::Null),
@@ -521,6 +692,26 @@ mod tests {
             if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
                 prop_assert_eq!(ours, theirs);
             }
+        }
+
+        /// Each item found in an array that serde_json wrote (compact or pretty) is the text of that item.
+        #[test]
+        fn array_items_of_finds_each_item_that_serde_json_wrote(items in prop::collection::vec(arb_value(), 0..6), other in arb_value(), pretty in any::<bool>()) {
+            let root = serde_json::json!({"before": other, "people": items, "after": other});
+            let text = if pretty { serde_json::to_string_pretty(&root).unwrap() } else { serde_json::to_string(&root).unwrap() };
+            let found = item_texts(&text, "people").unwrap();
+            prop_assert_eq!(found.len(), items.len());
+            for (text, item) in found.iter().zip(&items) {
+                prop_assert_eq!(&serde_json::from_str::<serde_json::Value>(text).unwrap(), item);
+            }
+        }
+
+        /// On any text it never panics (and ends: every step moves forward).
+        #[test]
+        fn array_items_of_survives_arbitrary_text(text in "[ \\[\\]{}:,\"\\\\a-z0-9.eE+\\-\\n\u{4e2d}]{0,40}") {
+            let _ = array_items_of(&format!("{{\"people\": {text}"), "people", "id");
+            let _ = array_items_of(&format!("{{\"people\": [{{\"id\": {text}"), "people", "id");
+            let _ = array_items_of(&text, "people", "id");
         }
 
         /// Any f64 written by Rust reads back bit for bit.

@@ -3,7 +3,7 @@
 //! Pure modules (`model`, `json`, `markup`, `dataset`, `order`, `filter`, `export`, `i18n`, `url_state`, `pay`, `zh_lint`, `lead`) import neither leptos nor
 //! web-sys and are tested natively; `browser` reads the browser; `components` are the views; `mount` starts the
 //! widget (taking over the view `bake` rendered at build time, natively); `frame` reports the height inside an iframe; `panic_fallback`
-//! turns a panic into a visible notice; `embed` is the only `#[wasm_bindgen]` surface (the npm
+//! turns a panic or a failed allocation into a visible notice; `embed` is the only module exporting to JS (the npm
 //! package, behind the `npm` feature so the standalone page does not ship it).
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,5 +1,5 @@
-//! The last resort after a panic: a visible `role="alert"` notice in every widget on the page, and the
-//! host page told, instead of a widget that silently stops responding.
+//! The last resort after a panic or a failed allocation: a visible `role="alert"` notice in every widget on the
+//! page, and the host page told, instead of a widget that silently stops responding.
 //!
 //! Every input becomes a `Result` before it reaches a view, so a panic means a bug. After one, the wasm
 //! module is unusable (`panic = "abort"` traps, and Leptos's `ErrorBoundary` catches `Err`, not panics),
@@ -9,7 +9,9 @@
 use crate::i18n::ui;
 use crate::model::Lang;
 use crate::mount::{MOUNTED_ATTR, STANDALONE_ROOT_ID};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::Once;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -24,10 +26,75 @@ thread_local! {
     static FAILED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Installs the hook once per page (the standalone start and every npm `mount` call this).
+/// The wasm's allocator: the standard one, except that a failed allocation shows the fallback first. Nothing in
+/// the crate survives one (collections abort on it), and with `panic = "abort"` the standard handler stops the
+/// module without the panic hook: no notice, every widget on the page dead. Stable Rust has no hook for it
+/// (`std::alloc::set_alloc_error_hook` is unstable), hence this wrapper (`unsafe`, as
+/// every allocator is).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: NoticeOnFailure = NoticeOnFailure;
+
+/// [`System`]'s allocator, showing the fallback when it has no memory left.
+pub struct NoticeOnFailure;
+
+/// Memory set aside by [`install`] and given back when an allocation fails, so that the notice's own few small
+/// allocations succeed even when nothing else is left.
+static RESERVE: AtomicPtr<u8> = AtomicPtr::new(std::ptr::null_mut());
+const RESERVE_LAYOUT: Layout = match Layout::from_size_align(64 * 1024, 16) {
+    Ok(layout) => layout,
+    Err(_) => Layout::new::<u8>(),
+};
+
+// SAFETY: every call is passed to `System` unchanged; a null result is only observed, then returned as it is.
+unsafe impl GlobalAlloc for NoticeOnFailure {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        observed(unsafe { System.alloc(layout) }, layout.size())
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        observed(unsafe { System.alloc_zeroed(layout) }, layout.size())
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        observed(unsafe { System.realloc(ptr, layout, new_size) }, new_size)
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+fn observed(ptr: *mut u8, size: usize) -> *mut u8 {
+    if ptr.is_null() {
+        allocation_failed(size);
+    }
+    ptr
+}
+
+#[cold]
+fn allocation_failed(size: usize) {
+    // Also reached from the notice's own allocations if even the reserve was not enough: nothing more to do then.
+    if FAILED.with(Cell::get) {
+        return;
+    }
+    let reserve = RESERVE.swap(std::ptr::null_mut(), Ordering::Relaxed);
+    if !reserve.is_null() {
+        // SAFETY: allocated by `install` with this layout, and taken out of RESERVE, so freed once.
+        unsafe { System.dealloc(reserve, RESERVE_LAYOUT) };
+    }
+    let message = format!("memory allocation of {size} bytes failed");
+    web_sys::console::error_2(&"msl-departures:".into(), &JsValue::from_str(&message));
+    show_fallback(&message);
+}
+
+/// Installs the hook once per page (the standalone start and every npm `mount` call this), and sets the
+/// allocator's reserve aside.
 pub fn install() {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
+        // SAFETY: a non-zero size; a null result (no memory even now) just means no reserve.
+        RESERVE.store(unsafe { System.alloc(RESERVE_LAYOUT) }, Ordering::Relaxed);
         std::panic::set_hook(Box::new(|info| {
             let message = info.to_string();
             // For whoever debugs the page; the reader gets the notice.

@@ -1,7 +1,8 @@
-/*! msl-departures embed.js v1: <div data-msl-departures-embed data-src="URL"> becomes a self-sizing iframe. */
+/*! msl-departures embed.js v1 */
+// <div data-msl-departures-embed data-src="URL"> becomes a self-sizing iframe.
 (function (w, d) {
   'use strict';
-  var K = '__mslDeparturesEmbed', A = 'data-msl-departures-embed', frames = [], folders = [], warned = [], n = 0;
+  var P = 'msl-departures', K = '__mslDeparturesEmbed', A = 'data-' + P + '-embed', W = P + ' embed.js: ', frames = [], folders = [], warned = [], n = 0;
   // Only widgets from the folder this script was loaded from are framed: a page that shows sanitised user HTML
   // keeps data-* attributes, and a placeholder pointing elsewhere must not become a scripted iframe.
   var me = d.currentScript, folder = null;
@@ -19,8 +20,7 @@
     for (var i = 0; i < els.length; i++) setup(els[i]);
   }
   function inFolder(href) {
-    for (var i = 0; i < folders.length; i++) if (href.indexOf(folders[i]) === 0) return true;
-    return false;
+    return folders.some(function (f) { return href.indexOf(f) === 0; });
   }
   function setup(el) {
     var u, f, id, src = el.getAttribute('data-src');
@@ -28,7 +28,7 @@
     if (!u || !/^https?:$/.test(u.protocol) || !inFolder(u.href)) {
       if (warned.indexOf(el) < 0) {
         warned.push(el);
-        console.warn('msl-departures embed.js: no iframe, data-src is outside ' + folders + ': ' + src);
+        console.warn(W + 'no iframe, data-src is outside ' + folders + ': ' + src);
       }
       return;
     }
@@ -59,12 +59,15 @@
       r = frames[i];
       if (!r.f.contentWindow || e.source !== r.f.contentWindow) continue;
       m = e.data;
+      // Our iframe's window, another origin: data-src redirected, so no message is accepted and the iframe keeps
+      // its 600px. Said once per iframe.
+      if (e.origin !== r.o && !r.w) r.w = console.warn(W + 'ignored messages from ' + e.origin + ', not ' + r.o + ': does data-src redirect? Use the final URL') || 1;
       if (e.origin !== r.o || !m || typeof m !== 'object' || m.v !== 1 || m.id !== r.id) return;
       h = m.height;
-      if (m.type === 'msl-departures:height' && typeof h === 'number' && h >= 0 && h <= 1e5) {
+      if (m.type === P + ':height' && typeof h === 'number' && h >= 0 && h <= 1e5) {
         r.f.style.height = Math.min(2e4, Math.max(100, Math.ceil(h))) + 'px';
-      } else if (m.type === 'msl-departures:error') {
-        r.el.dispatchEvent(new CustomEvent('msl-departures:error', { bubbles: true }));
+      } else if (m.type === P + ':error') {
+        r.el.dispatchEvent(new CustomEvent(P + ':error', { bubbles: true }));
       }
       return;
     }

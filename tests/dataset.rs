@@ -341,3 +341,19 @@ fn a_byte_order_mark_is_stripped_once_and_only_at_the_start() {
     assert_eq!(without_bom("{\"a\":\"\u{FEFF}\"}".into()), "{\"a\":\"\u{FEFF}\"}");
     assert_eq!(without_bom(String::new()), "");
 }
+
+// Issue 18, item 8: a host dataset of any size was copied into the wasm and read; a few hundred MB ran the module
+// out of memory. The size is checked first (browser.rs calls this before the copy).
+#[test]
+fn a_dataset_over_64_mb_is_one_clear_problem() {
+    use msl_departures::dataset::{check_size, MAX_DATASET_SIZE};
+    assert_eq!(MAX_DATASET_SIZE, 64 * 1024 * 1024);
+    assert_eq!(check_size(0), Ok(()));
+    assert_eq!(check_size(MAX_DATASET_SIZE), Ok(()));
+    let problems = check_size(MAX_DATASET_SIZE + 1).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, "");
+    assert_eq!(problems[0].message(Lang::En), "the data is too large (65 MB; the limit is 64 MB)");
+    assert_eq!(problems[0].message(Lang::Zh), "数据过大（65MB，上限64MB）");
+    assert_eq!(check_size(300 * 1024 * 1024).unwrap_err()[0].message(Lang::En), "the data is too large (300 MB; the limit is 64 MB)");
+}

@@ -251,7 +251,9 @@ mod npm_boundary {
             ("{onchange: () => 1}", "unknown option `onchange`"),
             ("{state: 42}", "`state`"),
             ("{state: {dest: {}}}", "`state.dest`"),
-            ("{injectStyles: 'yes'}", "invalid options"),
+            ("{injectStyles: 'yes'}", "`injectStyles`"),
+            ("{lang: 7}", "`lang`"),
+            ("{embedUrl: {}}", "`embedUrl`"),
             ("{embedUrl: 'javascript:alert(1)'}", "`embedUrl`"),
             ("'lang=en'", "must be an object"),
         ] {
@@ -264,6 +266,86 @@ mod npm_boundary {
         }
         let not_an_element = mount(js("{}"), JsValue::UNDEFINED).map_err(JsValue::from);
         assert!(error_text(not_an_element.err().unwrap()).contains("HTMLElement"));
+    }
+
+    // Issue 18, item 7: a host's Proxy trap, getter or iterator that throws inside mount() escaped as a raw
+    // TypeError from inside the boundary (a revoked Proxy in Array.isArray, a getter swallowed or run by
+    // Object.entries, an array's iterator in Array.from), instead of the documented error.
+    #[wasm_bindgen_test]
+    fn hostile_options_throw_only_the_documented_error() {
+        let revoked = "(() => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; })()";
+        let throwing_iterator = "(() => { const a = ['openai']; a[Symbol.iterator] = () => { throw new TypeError('iterator boom'); }; return a; })()";
+        let cases = [
+            (revoked.to_owned(), "options could not be read"),
+            ("new Proxy({}, {ownKeys() { throw new TypeError('ownKeys boom'); }})".to_owned(), "ownKeys boom"),
+            ("new Proxy({lang: 'en'}, {get() { throw new TypeError('get boom'); }})".to_owned(), "option `lang` could not be read (get boom)"),
+            ("{get state() { throw new TypeError('state boom'); }}".to_owned(), "option `state` could not be read (state boom)"),
+            (format!("{{state: {revoked}}}"), "option `state` could not be read"),
+            ("{state: {get dest() { throw new TypeError('dest boom'); }}}".to_owned(), "option `state` could not be read (dest boom)"),
+            (format!("{{state: {{dest: {throwing_iterator}}}}}"), "option `state.dest` could not be read (iterator boom)"),
+            (format!("{{state: {{dest: new Proxy(['a'], {{get() {{ throw 'a string'; }}}})}}}}"), "option `state.dest` could not be read (a string)"),
+            (format!("{{state: {{dest: {revoked}}}}}"), "option `state.dest` could not be read"),
+            ("{get onChange() { throw {get message() { throw new Error('message boom'); }}; }}".to_owned(), "option `onChange` could not be read (an exception)"),
+            (format!("{{onChange: {revoked}}}"), "`onChange` must be a function"),
+        ];
+        for (options, expected) in cases {
+            let root = container();
+            let result = mount(root.clone().into(), js(&options)).map_err(JsValue::from);
+            let message = error_text(result.err().unwrap_or_else(|| panic!("{options} accepted")));
+            assert!(message.starts_with("msl-departures mount(): ") && message.contains(expected), "{options}: {message}");
+            assert_eq!(count(&root, "section"), 0);
+            assert!(!root.has_attribute("data-msl-departures-mounted"));
+        }
+        // A Proxy of a real element passes `instanceof HTMLElement`, then fails every DOM call.
+        let proxied = js("new Proxy(document.createElement('div'), {})");
+        let message = error_text(mount(proxied, JsValue::UNDEFINED).map_err(JsValue::from).err().expect("refused"));
+        assert!(message.starts_with("msl-departures mount(): ") && message.contains("HTMLElement"), "{message}");
+        // Hostile byte containers as a dataset are problems, as any unreadable dataset is: the widget mounts.
+        for dataset in [
+            "new Proxy(new Uint8Array(8), {})",
+            "(() => { const r = Proxy.revocable(new Uint8Array(8), {}); r.revoke(); return r.proxy; })()",
+            "Object.defineProperty(new Uint8Array(8), 'buffer', {get() { throw new TypeError('buffer boom'); }})",
+            "Object.defineProperty(new Uint8Array(8), 'byteLength', {value: 1e12})",
+        ] {
+            let root = container();
+            let options = js("{lang: 'en'}");
+            js_sys::Reflect::set(&options, &"dataset".into(), &js(dataset)).unwrap();
+            let handle = mount(root.clone().into(), options).map_err(JsValue::from).unwrap_or_else(|e| panic!("{dataset}: {}", error_text(e)));
+            assert!(js_sys::Array::from(&handle.problems()).length() > 0, "{dataset}");
+            assert_eq!(count(&root, "[data-testid=person-card]"), 9, "{dataset}");
+        }
+        // Nothing was left half-done: a widget mounts and works as usual.
+        let root = container();
+        let _ok = mount(root.clone().into(), js("{lang: 'en', state: {dest: ['openai']}}")).map_err(JsValue::from).unwrap();
+        assert_eq!(count(&root, "[data-testid=person-card]"), 4);
+    }
+
+    // Issue 18, item 8: a host dataset of any size was copied into the wasm and read (a few hundred MB ran the
+    // module out of memory, with no notice, every widget dead).
+    #[wasm_bindgen_test]
+    fn a_dataset_over_64_mb_is_a_problem_before_it_is_copied() {
+        let memory = || wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
+        let over = 64 * 1024 * 1024 + 1;
+        let (a, b) = (container(), container());
+        for dataset in [format!("' '.repeat({over})"), format!("new Uint8Array({over})"), format!("new ArrayBuffer({over})")] {
+            let options = js("{lang: 'en'}");
+            js_sys::Reflect::set(&options, &"dataset".into(), &js(&dataset)).unwrap();
+            let before = memory();
+            let handle = mount(a.clone().into(), options).map_err(JsValue::from).unwrap();
+            assert!(memory() - before < 16 * 1024 * 1024, "{dataset}: the wasm memory grew by {} bytes", memory() - before);
+            let problems: Vec<String> = js_sys::Array::from(&handle.problems())
+                .iter()
+                .map(|p| js_sys::Reflect::get(&p, &"en".into()).unwrap().as_string().unwrap())
+                .collect();
+            assert_eq!(problems, ["the data is too large (65 MB; the limit is 64 MB)"], "{dataset}");
+            assert!(text_of(&a, "[data-testid=data-problems]").contains("the data is too large (65 MB; the limit is 64 MB)"));
+            assert_eq!(count(&a, "[data-testid=person-card]"), 9);
+            let mut handle = handle;
+            handle.unmount();
+        }
+        // Another widget on the page works.
+        let _b = mount(b.clone().into(), js("{lang: 'en', state: 'dest=openai'}")).map_err(JsValue::from).unwrap();
+        assert_eq!(count(&b, "[data-testid=person-card]"), 4);
     }
 
     #[wasm_bindgen_test]
@@ -364,4 +446,37 @@ async fn the_embed_dialog_shows_the_snippet_for_the_current_view() {
     click(&root, "[data-testid=embed-close]");
     tick().await;
     assert!(!dialog.open());
+}
+
+/// Issue 18, item 3: the JSON download searched the whole `people` array for each shown id (about 5×10⁷ lookups
+/// across the wasm boundary at 10,000 people: a frozen tab), and re-wrote the whole dataset through `JSON.parse`.
+#[wasm_bindgen_test]
+fn the_json_of_thousands_of_people_is_written_in_one_pass() {
+    const N: usize = 5_000;
+    let synthetic = js_sys::Function::new_with_args(
+        "text, n",
+        "const d = JSON.parse(text), base = d.people, people = [];
+         for (let i = 0; i < n; i++) people.push({ ...base[i % base.length], id: `${base[i % base.length].id}-${i}` });
+         return JSON.stringify({ ...d, people });",
+    );
+    let raw = synthetic.call2(&JsValue::NULL, &msl_departures::browser::BUNDLED_JSON.into(), &(N as f64).into()).unwrap().as_string().unwrap();
+    let parse = |text: &str| js_sys::JSON::parse(text).unwrap();
+    let ids_of = |value: &JsValue| -> Vec<String> {
+        js_sys::Array::from(&js_sys::Reflect::get(value, &"people".into()).unwrap())
+            .iter()
+            .map(|p| js_sys::Reflect::get(&p, &"id".into()).unwrap().as_string().unwrap())
+            .collect()
+    };
+    let all = ids_of(&parse(&raw));
+    let shown: Vec<&str> = all.iter().rev().step_by(2).map(String::as_str).collect();
+    let now = js_sys::Date::now;
+    let start = now();
+    let json = msl_departures::browser::filtered_json(&raw, &shown).unwrap();
+    let ms = now() - start;
+    // About 0.5 s in this unoptimised test build; the search per id took 5.5 s here.
+    assert!(ms < 2_500.0, "{} of {N} people took {ms} ms", shown.len());
+    assert_eq!(ids_of(&parse(&json)), shown);
+    // The whole dataset is its text as it came, byte for byte.
+    let everyone: Vec<&str> = all.iter().map(String::as_str).collect();
+    assert_eq!(msl_departures::browser::filtered_json(&raw, &everyone).unwrap(), raw);
 }

@@ -1,9 +1,10 @@
 // embed.js on a host page that shows user HTML (issue 18, items 1, 6 and 9): only widgets from the folder embed.js
 // was loaded from are framed, whatever a sanitiser lets through in data-* attributes; an element that shadows
-// embed.js's global cannot break it; the iframe may share and copy.
+// embed.js's global cannot break it; the iframe may share and copy; a data-src that redirects is said to.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { DIST, serve, launch, tempDir } from './harness.mjs';
 
@@ -82,4 +83,40 @@ test('an element named like embed.js\'s global (an id shadows window) does not s
   assert.deepEqual(errors, []);
   assert.equal(await page.locator('#ok iframe').count(), 1);
   await context.close();
+});
+
+// Issue 18, item 9: a data-src that redirects to another origin framed a widget whose every message was rejected
+// (its origin is not data-src's), so the iframe stayed at its 600 px placeholder with nothing said.
+test('a data-src that redirects to another origin is said so in the console, once; the iframe keeps 600 px', async () => {
+  // Another origin serving this embed.js, whose widget address redirects to the widget server's.
+  const moved = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (url.pathname === '/msl/embed.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      res.end(readFileSync(join(DIST, 'embed.js')));
+    } else {
+      res.writeHead(302, { location: `${widget.origin}${url.pathname}${url.search}` });
+      res.end();
+    }
+  });
+  await new Promise((ok) => moved.listen(0, '127.0.0.3', ok));
+  const origin = `http://127.0.0.3:${moved.address().port}`;
+  try {
+    const body = placeholder(`${origin}/msl/?lang=en`, 'moved') + `<script src="${origin}/msl/embed.js"></script>`;
+    const { page, context, warnings, errors } = await hostPage('redirect.html', body);
+    assert.equal(await page.locator('#moved iframe').count(), 1, 'the address is in the folder, so it is framed');
+    // The widget behind the redirect reports its height (boot.js, then the wasm): more than one message, one warning.
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline && !warnings.length; ) await page.waitForTimeout(100);
+    await page.waitForTimeout(1_000);
+    const frame = page.frames().find((f) => f.url().startsWith(widget.origin));
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], new RegExp(`ignored messages from ${widget.origin}, not ${origin}: does data-src redirect\\? Use the final URL`));
+    assert.ok(frame, 'the iframe followed the redirect');
+    assert.equal(await page.$eval('#moved iframe', (f) => f.style.height), '600px');
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    moved.closeAllConnections();
+    await new Promise((ok) => moved.close(ok));
+  }
 });

@@ -678,14 +678,16 @@ const DATASET_CASES = [
     message: /too long \(at most 2000 characters\)/,
   },
   {
+    // 160 Mi characters of JSON: over the 64 MB cap (issue 18 item 8), which answers before anything is copied
+    // into the wasm, so before the record count is read (20,001 records, below, are under the cap).
     name: '50,000 records are rejected',
     build: (DATA) => {
       const d = JSON.parse(DATA);
       d.people = Array.from({ length: 50_000 }, (_, i) => ({ ...d.people[i % 9], id: `p${i}` }));
       return d;
     },
-    paths: ['people'],
-    message: /too many entries \(at most 20000\)/,
+    paths: [],
+    message: /the data is too large \(160 MB; the limit is 64 MB\)/,
   },
   {
     name: '20,001 records (one past the maximum) are rejected',
