@@ -1,24 +1,31 @@
 // Finishes the npm package that wasm-pack wrote to pkg/: adds the stylesheet (for hosts whose CSP forbids
-// the injected <style>), replaces the crate README with the package README, and completes package.json.
+// the injected <style>), the licences, replaces the crate README with the package README, and completes package.json (the fields a registry page shows).
 // Usage: node scripts/pkg.mjs [pkg]
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
+const NAME = 'msl-departures';
 const dir = resolve(root, process.argv[2] ?? 'pkg');
 const manifestPath = join(dir, 'package.json');
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 
 copyFileSync(join(root, 'style/widget.css'), join(dir, 'widget.css'));
 copyFileSync(join(root, 'npm/README.md'), join(dir, 'README.md'));
+// Code MIT, the bundled dataset (compiled into the wasm) CC BY 4.0: both texts travel with the package.
+for (const f of ['LICENSE', 'LICENSE-DATA']) copyFileSync(join(root, f), join(dir, f));
 
 const js = manifest.module ?? 'msl_departures.js';
 const types = manifest.types ?? 'msl_departures.d.ts';
-const files = new Set([...(manifest.files ?? []), 'widget.css', 'README.md']);
+const files = new Set([...(manifest.files ?? []), 'widget.css', 'README.md', 'LICENSE', 'LICENSE-DATA']);
 const out = {
-  name: 'msl-departures',
+  name: NAME,
   ...manifest,
   description: 'Who left Meta Superintelligence Labs in 2025: a sourced, bilingual (zh/en) WebAssembly widget. mount(element, options) / unmount().',
+  // The code is MIT; the dataset inside the wasm is CC BY 4.0 (LICENSE-DATA).
+  license: 'MIT AND CC-BY-4.0',
+  keywords: ['widget', 'webassembly', 'wasm', 'leptos', 'rust', 'embed', 'news', 'data-journalism', 'fact-check', 'bilingual', 'chinese', 'meta', 'superintelligence', 'ai'],
+  // No repository, homepage or author: the project has not published any URL for them yet.
   type: 'module',
   files: [...files].sort(),
   module: js,
