@@ -1,5 +1,6 @@
 // Finishes the npm package that wasm-pack wrote to pkg/: adds the stylesheet (for hosts whose CSP forbids
-// the injected <style>), the licences, replaces the crate README with the package README, and completes package.json (the fields a registry page shows).
+// the injected <style>), the licences, replaces the crate README with the package README, lets the glue find
+// its wasm under Vite's dev server, and completes package.json (the fields a registry page shows).
 // Usage: node scripts/pkg.mjs [pkg]
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,8 @@ for (const f of ['LICENSE', 'LICENSE-DATA']) copyFileSync(join(root, f), join(di
 
 const js = manifest.module ?? 'msl_departures.js';
 const types = manifest.types ?? 'msl_departures.d.ts';
+const wasmFile = manifest.files?.find((f) => f.endsWith('_bg.wasm')) ?? 'msl_departures_bg.wasm';
+patchGlue(join(dir, js), wasmFile);
 const files = new Set([...(manifest.files ?? []), 'widget.css', 'README.md', 'LICENSE', 'LICENSE-DATA']);
 const out = {
   name: NAME,
@@ -41,6 +44,22 @@ const out = {
   // wasm-pack's own list (its snippets) plus the stylesheet, the one import with an effect.
   sideEffects: [...new Set([...(manifest.sideEffects ?? []), './widget.css'])],
 };
+/** wasm-bindgen's glue finds its wasm at `new URL('…_bg.wasm', import.meta.url)`. Vite's dev server pre-bundles
+ *  dependencies into node_modules/.vite/deps/ without their assets (vitejs/vite#8427, fixed only in Vite 8), so that URL
+ *  answers with the app's HTML ("expected magic word 00 61 73 6d"). When the URL lands there, point it back at the
+ *  package's own folder beside it. The original expression stays as it is: webpack and `vite build` recognise
+ *  exactly that form and emit the wasm as an asset. */
+function patchGlue(file, wasm) {
+  const glue = readFileSync(file, 'utf8');
+  if (glue.includes('const prebundled =')) return; // already done (pkg.mjs run twice)
+  const original = `module_or_path = new URL('${wasm}', import.meta.url);`;
+  if (!glue.includes(original)) throw new Error(`${file}: the glue no longer loads its wasm with \`${original}\``);
+  const patched = String.raw`${original}
+        const prebundled = /^(.*\/node_modules\/)\.vite\/deps[^/]*\/[^/]*$/.exec(module_or_path.pathname);
+        if (prebundled) module_or_path = new URL(prebundled[1] + '${NAME}/${wasm}', module_or_path);`;
+  writeFileSync(file, glue.replace(original, patched));
+}
+
 for (const f of out.files) readFileSync(join(dir, f)); // fail now, not at install time, if a listed file is missing
 writeFileSync(manifestPath, `${JSON.stringify(out, null, 2)}\n`);
 console.log(`pkg ready: ${out.name}@${out.version} (${out.files.join(', ')})`);

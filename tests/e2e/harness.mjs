@@ -2,9 +2,10 @@
 // No browser is ever downloaded; every page records its requests and console errors for assertions.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
@@ -167,11 +168,14 @@ export async function axeResults(target, { frames = [], allowedOrigins } = {}) {
   };
 }
 
-/** A throwaway folder (removed when the test process exits) holding `files` ({name: text}). */
+/** A throwaway folder (removed when the test process exits) holding `files` ({path: text}; folders are made). */
 export function tempDir(files = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mslw-e2e-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   return dir;
 }
 
@@ -198,4 +202,19 @@ export function useWidgetServer() {
     await env.server?.close();
   });
   return env;
+}
+
+/** `npm pack` of pkg/ into a throwaway folder: `{ tarball, files }` (the packed paths, sorted). */
+export function packPkg() {
+  const dir = tempDir();
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: PKG, encoding: 'utf8' }));
+  return { ...packed, tarball: join(dir, packed.filename), files: packed.files.map((f) => f.path).sort() };
+}
+
+/** A throwaway host project holding `files` with the tarball installed into its node_modules, as a host developer
+ *  installs a release. --offline: the package has no dependencies, so nothing may be fetched. */
+export function installTarball(tarball, files = {}) {
+  const dir = tempDir({ 'package.json': JSON.stringify({ name: 'throwaway-host', private: true, type: 'module' }), ...files });
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: dir, stdio: 'pipe' });
+  return dir;
 }
