@@ -82,12 +82,14 @@ fonts:
 # Trunk copies static/embed.js and static/boot.js verbatim; the release copies are minified (embed.js must stay
 # under 2 KB). Trunk's post-build hook (Trunk.toml) has baked the default view into dist/index.html (src/bake.rs).
 # Trunk's JS minifier cannot parse the wasm-bindgen glue and leaves it whole: terser it and rewrite
-# its integrity hash (scripts/minify-glue.mjs).
+# its integrity hash (scripts/minify-glue.mjs). Last, a .br and a .gz copy of every compressible file, for servers that
+# send precompressed files (scripts/precompress.mjs; `make size` does not count them).
 build: tools
 	trunk build --release
 	node scripts/minify-glue.mjs dist
 	terser static/embed.js --compress --mangle --comments '/^!/' --output dist/embed.js
 	terser static/boot.js --compress --mangle --comments '/^!/' --output dist/boot.js
+	node scripts/precompress.mjs dist
 
 # The npm package: wasm-pack's module + glue + .d.ts, then scripts/pkg.mjs adds the stylesheet, the
 # package README and the package.json fields wasm-pack does not write.

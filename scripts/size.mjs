@@ -8,11 +8,13 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { isCopy } from './precompress.mjs';
 
 function* walk(d) {
   for (const name of readdirSync(d).sort()) {
     const p = join(d, name);
     if (name.startsWith('.')) continue; // Trunk's .stage and similar are not served
+    if (isCopy(name)) continue; // precompressed copies (scripts/precompress.mjs): the same bytes, already counted as gzip/brotli
     if (statSync(p).isDirectory()) yield* walk(p);
     else yield p;
   }

@@ -27,7 +27,7 @@ const TYPES = {
 /** Serves `root` on `host` (a loopback address) at a free port; `headers` are added to every response.
  *  `maxHeaderSize` raises Node's 16 KB request-header limit (for very long URLs).
  *  `brotli: true` serves the types in TYPES (text, JSON, SVG, wasm) as a CDN does: each file is compressed once
- *  (brotli quality 11, on its first request, kept until the file changes) and sent with `content-encoding: br` to a
+ *  (brotli quality 11, on its first request, kept until the file changes; the build's `.br` copy when there is one) and sent with `content-encoding: br` to a
  *  request whose `accept-encoding` allows br (`vary: accept-encoding` either way). Off by default: bytes as on disk. */
 export async function serve(root = DIST, { host = '127.0.0.1', headers = {}, maxHeaderSize, brotli = false } = {}) {
   const compressed = new Map(); // file -> { version, body }
@@ -46,8 +46,11 @@ export async function serve(root = DIST, { host = '127.0.0.1', headers = {}, max
           const version = `${mtimeMs}:${size}`;
           let hit = compressed.get(file);
           if (hit?.version !== version) {
+            // The build's own copy (scripts/precompress.mjs, same parameters) when it is as new as the file.
+            const copy = await stat(`${file}.br`).catch(() => null);
             const params = { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length };
-            hit = { version, body: brotliCompressSync(body, { params }) };
+            const br = copy && copy.mtimeMs >= mtimeMs ? await readFile(`${file}.br`) : brotliCompressSync(body, { params });
+            hit = { version, body: br };
             compressed.set(file, hit);
           }
           body = hit.body;
