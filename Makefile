@@ -101,8 +101,9 @@ pkg: tools .tools/wasm-pack-$(WASM_PACK_VERSION)
 serve: tools
 	trunk serve --release
 
-size: build
-	node scripts/size.mjs dist
+# Also the npm package's wasm beside the page's (the package adds mount/unmount and its stylesheet).
+size: build pkg
+	node scripts/size.mjs dist --pkg pkg
 
 # The release build and the npm package beside a hand-written vanilla page (bench/vanilla/), in Chromium with 4x CPU
 # throttling: bytes, time to first card, keystroke and calculator latency, memory, and a phone profile (Slow 4G,
