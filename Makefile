@@ -91,11 +91,12 @@ build: tools
 	terser static/boot.js --compress --mangle --comments '/^!/' --output dist/boot.js
 	node scripts/precompress.mjs dist
 
-# The npm package: wasm-pack's module + glue + .d.ts, then scripts/pkg.mjs adds the stylesheet, the
-# package README and the package.json fields wasm-pack does not write.
+# The npm package: wasm-pack's module + glue + .d.ts, built from npm/ (a cdylib of the widget with its `npm` feature,
+# so that LTO runs), then scripts/pkg.mjs adds the stylesheet, the licences, the package README and the package.json
+# fields wasm-pack does not write.
 pkg: tools .tools/wasm-pack-$(WASM_PACK_VERSION)
 	rm -rf pkg
-	wasm-pack build --target web --release --mode no-install --out-dir pkg --out-name msl_departures -- --features npm
+	wasm-pack build npm --target web --release --mode no-install --out-dir ../pkg --out-name msl_departures
 	node scripts/pkg.mjs pkg
 
 serve: tools

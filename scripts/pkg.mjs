@@ -16,14 +16,17 @@ copyFileSync(join(root, 'npm/README.md'), join(dir, 'README.md'));
 // Code MIT, the bundled dataset (compiled into the wasm) CC BY 4.0: both texts travel with the package.
 for (const f of ['LICENSE', 'LICENSE-DATA']) copyFileSync(join(root, f), join(dir, f));
 
+// wasm-pack names the package after npm/'s build crate; the version is the widget crate's (root Cargo.toml).
+const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
 const js = manifest.module ?? 'msl_departures.js';
 const types = manifest.types ?? 'msl_departures.d.ts';
 const wasmFile = manifest.files?.find((f) => f.endsWith('_bg.wasm')) ?? 'msl_departures_bg.wasm';
 patchGlue(join(dir, js), wasmFile);
 const files = new Set([...(manifest.files ?? []), 'widget.css', 'README.md', 'LICENSE', 'LICENSE-DATA']);
 const out = {
-  name: NAME,
   ...manifest,
+  name: NAME,
+  version,
   description: 'Who left Meta Superintelligence Labs in 2025: a sourced, bilingual (zh/en) WebAssembly widget. mount(element, options) / unmount().',
   // The code is MIT; the dataset inside the wasm is CC BY 4.0 (LICENSE-DATA).
   license: 'MIT AND CC-BY-4.0',
