@@ -83,25 +83,29 @@ fonts:
 # Trunk copies static/embed.js and static/boot.js verbatim; the release copies are minified (embed.js must stay
 # under 2 KB). Trunk's post-build hook (Trunk.toml) has baked the default view into dist/index.html (src/bake.rs).
 # Trunk's JS minifier cannot parse the wasm-bindgen glue and leaves it whole: terser it and rewrite
-# its integrity hash (scripts/minify-glue.mjs).
+# its integrity hash (scripts/minify-glue.mjs). Last, a .br and a .gz copy of every compressible file, for servers that
+# send precompressed files (scripts/precompress.mjs; `make size` does not count them).
 build: tools
 	trunk build --release
 	node scripts/minify-glue.mjs dist
 	terser static/embed.js --compress --mangle --comments '/^!/' --output dist/embed.js
 	terser static/boot.js --compress --mangle --comments '/^!/' --output dist/boot.js
+	node scripts/precompress.mjs dist
 
-# The npm package: wasm-pack's module + glue + .d.ts, then scripts/pkg.mjs adds the stylesheet, the
-# package README and the package.json fields wasm-pack does not write.
+# The npm package: wasm-pack's module + glue + .d.ts, built from npm/ (a cdylib of the widget with its `npm` feature,
+# so that LTO runs), then scripts/pkg.mjs adds the stylesheet, the licences, the package README and the package.json
+# fields wasm-pack does not write.
 pkg: tools .tools/wasm-pack-$(WASM_PACK_VERSION)
 	rm -rf pkg
-	wasm-pack build --target web --release --mode no-install --out-dir pkg --out-name msl_departures -- --features npm
+	wasm-pack build npm --target web --release --mode no-install --out-dir ../pkg --out-name msl_departures
 	node scripts/pkg.mjs pkg
 
 serve: tools
 	trunk serve --release
 
-size: build
-	node scripts/size.mjs dist
+# Also the npm package's wasm beside the page's (the package adds mount/unmount and its stylesheet).
+size: build pkg
+	node scripts/size.mjs dist --pkg pkg
 
 # The release build and the npm package beside a hand-written vanilla page (bench/vanilla/), in Chromium with 4x CPU
 # throttling: bytes, time to first card, keystroke and calculator latency, memory, and a phone profile (Slow 4G,

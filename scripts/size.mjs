@@ -1,6 +1,7 @@
 // Prints raw, gzip and brotli bytes of every file in a build folder and the total a reader downloads, then the
 // view baked into index.html on its own lines, and the data files for download (outside the total).
-// Usage: node scripts/size.mjs [dir=dist] [--budget-brotli BYTES] [--json FILE]
+// Usage: node scripts/size.mjs [dir=dist] [--budget-brotli BYTES] [--json FILE] [--pkg DIR]
+// With --pkg (the npm package folder, `make pkg`) it also prints the package's wasm beside the page's, and the gap.
 // With --budget-brotli the exit code is 1 when the brotli total exceeds the budget (deterministic, so
 // `make test` may assert it).
 // Also a module: `measureFiles(paths, base)`, `measureDir(dir)` and `sizeTable(rows)` are used by scripts/bench.mjs.
@@ -8,11 +9,13 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { isCopy } from './precompress.mjs';
 
 function* walk(d) {
   for (const name of readdirSync(d).sort()) {
     const p = join(d, name);
     if (name.startsWith('.')) continue; // Trunk's .stage and similar are not served
+    if (isCopy(name)) continue; // precompressed copies (scripts/precompress.mjs): the same bytes, already counted as gzip/brotli
     if (statSync(p).isDirectory()) yield* walk(p);
     else yield p;
   }
@@ -104,6 +107,30 @@ export function sizeTable(rows, total = sumRows(rows)) {
   return lines.join('\n');
 }
 
+/** The npm package's wasm beside the page's (both built with wasm-opt -Oz): the package adds mount()/unmount(), option
+ *  checking and the injected stylesheet. Returns `{ rows, table }`: the two files, their gap and each one's code and
+ *  data sections (brotli'd apart, as wasmComposition). */
+export function packageWasm(dir, pkgDir, rows = measureDir(dir).files) {
+  const page = rows.find((r) => r.file.endsWith('_bg.wasm'));
+  const pkgName = readdirSync(pkgDir).find((f) => f.endsWith('_bg.wasm'));
+  if (!page || !pkgName) throw new Error(`no _bg.wasm in ${page ? pkgDir : dir}`);
+  const pkg = measureFile(join(pkgDir, pkgName), resolve(pkgDir, '..'));
+  const gap = { file: 'package − page', raw: pkg.raw - page.raw, gzip: pkg.gzip - page.gzip, brotli: pkg.brotli - page.brotli };
+  const dataset = resolve(import.meta.dirname, '../data/departures.json');
+  const parts = (label, file) => {
+    const c = wasmComposition(file, dataset);
+    return `${label}: code ${c.code.toLocaleString('en-US')}, data ${c.data.toLocaleString('en-US')} B brotli`;
+  };
+  const table = sizeTable([{ ...page, file: `page ${page.file}` }, { ...pkg, file: `npm ${pkg.file}` }, gap], sumRows([]))
+    .split('\n')
+    .slice(0, -1)
+    .join('\n');
+  return {
+    rows: { page, package: pkg, gap },
+    table: `${table}\n${parts('  page', join(dir, page.file))}\n${parts('  npm ', join(pkgDir, pkgName))}`,
+  };
+}
+
 function main(argv) {
   const args = argv.slice();
   const flag = (name) => {
@@ -112,12 +139,15 @@ function main(argv) {
   };
   const budget = flag('--budget-brotli');
   const jsonOut = flag('--json');
+  const pkgDir = flag('--pkg');
   const dir = args[0] ?? 'dist';
   const { files: rows, downloads, baked, total } = measureDir(dir);
   console.log(sizeTable(rows, total));
   const listed = [...baked, ...downloads.map((r) => ({ ...r, file: `${r.file} (download, not in the total)` }))];
   if (listed.length) console.log(sizeTable(listed, sumRows([])).split('\n').slice(1, -1).join('\n'));
-  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ dir, files: rows, downloads, baked, total }, null, 2));
+  const pkg = pkgDir === undefined ? undefined : packageWasm(dir, pkgDir, rows);
+  if (pkg) console.log(`\n${pkg.table}`);
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ dir, files: rows, downloads, baked, total, ...(pkg && { package: pkg.rows }) }, null, 2));
   if (budget !== undefined) {
     const limit = Number(budget);
     if (!(total.brotli <= limit)) {

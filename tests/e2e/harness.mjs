@@ -2,9 +2,10 @@
 // No browser is ever downloaded; every page records its requests and console errors for assertions.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
@@ -26,7 +27,7 @@ const TYPES = {
 /** Serves `root` on `host` (a loopback address) at a free port; `headers` are added to every response.
  *  `maxHeaderSize` raises Node's 16 KB request-header limit (for very long URLs).
  *  `brotli: true` serves the types in TYPES (text, JSON, SVG, wasm) as a CDN does: each file is compressed once
- *  (brotli quality 11, on its first request, kept until the file changes) and sent with `content-encoding: br` to a
+ *  (brotli quality 11, on its first request, kept until the file changes; the build's `.br` copy when there is one) and sent with `content-encoding: br` to a
  *  request whose `accept-encoding` allows br (`vary: accept-encoding` either way). Off by default: bytes as on disk. */
 export async function serve(root = DIST, { host = '127.0.0.1', headers = {}, maxHeaderSize, brotli = false } = {}) {
   const compressed = new Map(); // file -> { version, body }
@@ -45,8 +46,11 @@ export async function serve(root = DIST, { host = '127.0.0.1', headers = {}, max
           const version = `${mtimeMs}:${size}`;
           let hit = compressed.get(file);
           if (hit?.version !== version) {
+            // The build's own copy (scripts/precompress.mjs, same parameters) when it is as new as the file.
+            const copy = await stat(`${file}.br`).catch(() => null);
             const params = { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length };
-            hit = { version, body: brotliCompressSync(body, { params }) };
+            const br = copy && copy.mtimeMs >= mtimeMs ? await readFile(`${file}.br`) : brotliCompressSync(body, { params });
+            hit = { version, body: br };
             compressed.set(file, hit);
           }
           body = hit.body;
@@ -173,11 +177,14 @@ export async function axeResults(target, { frames = [], allowedOrigins } = {}) {
   };
 }
 
-/** A throwaway folder (removed when the test process exits) holding `files` ({name: text}). */
+/** A throwaway folder (removed when the test process exits) holding `files` ({path: text}; folders are made). */
 export function tempDir(files = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mslw-e2e-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   return dir;
 }
 
@@ -204,4 +211,19 @@ export function useWidgetServer() {
     await env.server?.close();
   });
   return env;
+}
+
+/** `npm pack` of pkg/ into a throwaway folder: `{ tarball, files }` (the packed paths, sorted). */
+export function packPkg() {
+  const dir = tempDir();
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: PKG, encoding: 'utf8' }));
+  return { ...packed, tarball: join(dir, packed.filename), files: packed.files.map((f) => f.path).sort() };
+}
+
+/** A throwaway host project holding `files` with the tarball installed into its node_modules, as a host developer
+ *  installs a release. --offline: the package has no dependencies, so nothing may be fetched. */
+export function installTarball(tarball, files = {}) {
+  const dir = tempDir({ 'package.json': JSON.stringify({ name: 'throwaway-host', private: true, type: 'module' }), ...files });
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: dir, stdio: 'pipe' });
+  return dir;
 }

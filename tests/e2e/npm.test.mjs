@@ -6,22 +6,15 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PKG, serve, launch, openPage, tempDir, openFilters } from './harness.mjs';
+import { PKG, serve, launch, openPage, packPkg, installTarball, openFilters } from './harness.mjs';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/npm-host');
 let hostDir, host, browser, packed;
 
 before(async () => {
   assert.ok(existsSync(join(PKG, 'package.json')), 'pkg/ missing: run make pkg');
-  const packDir = tempDir();
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: PKG, encoding: 'utf8' });
-  packed = JSON.parse(out)[0];
-  hostDir = tempDir({ 'package.json': JSON.stringify({ name: 'throwaway-host', private: true }) });
-  // --offline: the package has no dependencies, so nothing may be fetched.
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', join(packDir, packed.filename)], {
-    cwd: hostDir,
-    stdio: 'pipe',
-  });
+  packed = packPkg();
+  hostDir = installTarball(packed.tarball);
   for (const f of readdirSync(EXAMPLE)) copyFileSync(join(EXAMPLE, f), join(hostDir, f));
   host = await serve(hostDir, { host: '127.0.0.2' });
   browser = await launch();
@@ -51,11 +44,13 @@ const trackListeners = () => {
   };
 };
 
-test('the tarball holds the module, the glue, the types, the stylesheet and a README', () => {
-  const files = packed.files.map((f) => f.path).sort();
-  for (const f of ['README.md', 'msl_departures.d.ts', 'msl_departures.js', 'msl_departures_bg.wasm', 'package.json', 'widget.css']) {
-    assert.ok(files.includes(f), `${f} in ${files}`);
-  }
+test('the tarball holds exactly the module, the glue, the types, the stylesheet, the README and both licences', () => {
+  // npm pack --dry-run lists the same: nothing forgotten (a licence, the stylesheet), nothing extra (wasm-pack's
+  // .gitignore, the wasm's internal .d.ts, a stray build file).
+  const files = packed.files;
+  assert.deepEqual(files, ['LICENSE', 'LICENSE-DATA', 'README.md', 'msl_departures.d.ts', 'msl_departures.js', 'msl_departures_bg.wasm', 'package.json', 'widget.css']);
+  const dryRun = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PKG, encoding: 'utf8' }))[0];
+  assert.deepEqual(dryRun.files.map((f) => f.path).sort(), files);
   assert.equal(packed.name, 'msl-departures');
   const installed = join(hostDir, 'node_modules/msl-departures');
   const types = readFileSync(join(installed, 'msl_departures.d.ts'), 'utf8');
@@ -64,6 +59,17 @@ test('the tarball holds the module, the glue, the types, the stylesheet and a RE
     assert.ok(types.includes(name), `types declare ${name}`);
   }
   assert.match(readFileSync(join(installed, 'README.md'), 'utf8'), /mount\(/);
+  assert.match(readFileSync(join(installed, 'LICENSE'), 'utf8'), /^MIT License/);
+  assert.match(readFileSync(join(installed, 'LICENSE-DATA'), 'utf8'), /data\/departures\.json[\s\S]*Attribution 4\.0 International Public License/);
+});
+
+test('package.json carries what a registry page shows', () => {
+  const manifest = JSON.parse(readFileSync(join(hostDir, 'node_modules/msl-departures/package.json'), 'utf8'));
+  assert.equal(manifest.license, 'MIT AND CC-BY-4.0');
+  assert.match(manifest.description, /Meta Superintelligence Labs/);
+  assert.ok(manifest.keywords.includes('webassembly') && manifest.keywords.length >= 5, manifest.keywords);
+  assert.equal(manifest.type, 'module');
+  assert.equal(manifest.exports['.'].default, './msl_departures.js');
 });
 
 test('two widgets from the installed package work independently; unmount() leaves the other working', async () => {
