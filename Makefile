@@ -75,7 +75,8 @@ browsers:
 # Noto CJK: the e2e suite asserts layout (heights, label overlap), which depends on the fonts; with the same
 # fonts on every machine of this kind the layout is the same, and Chinese is legible in screenshots.
 fonts:
-	@if fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then echo "fonts-noto-cjk present"; \
+	@# grep -c reads all of fc-list's output: with -q, fc-list could die of SIGPIPE and pipefail call the fonts missing.
+	@if fc-list 2>/dev/null | grep -ci "Noto Sans CJK" >/dev/null; then echo "fonts-noto-cjk present"; \
 	else apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-noto-cjk; fi
 
 # ---- build ----

@@ -45,10 +45,12 @@ pub fn Footer(
             Download::CsvShown | Download::CsvAll => {
                 browser::download_text(&file_name(&data.dataset, filtered, "csv"), "text/csv;charset=utf-8", &people_csv(&data.dataset, indices))
             }
+            // Everyone: the dataset's own text as it is, with no scan of it.
+            Download::JsonShown | Download::JsonAll if !filtered => browser::download_text(&file_name(&data.dataset, false, "json"), "application/json", &data.raw_json),
             Download::JsonShown | Download::JsonAll => {
                 let ids: Vec<&str> = indices.iter().filter_map(|i| data.dataset.people.get(*i)).map(|p| p.id.as_str()).collect();
                 browser::filtered_json(&data.raw_json, &ids)
-                    .and_then(|json| browser::download_text(&file_name(&data.dataset, filtered, "json"), "application/json", &json))
+                    .and_then(|json| browser::download_text(&file_name(&data.dataset, true, "json"), "application/json", &json))
             }
         };
         message.set(result.is_err().then(|| ui(lang.get_untracked()).download_failed.to_owned()));
