@@ -30,7 +30,7 @@ pub fn FilterBar() -> impl IntoView {
     let clear = move |_| filter.update(|f| *f = f.cleared());
     let total = state.total();
     let active = move || filter.with(|f| Facet::ALL.iter().map(|facet| f.selected(*facet).len()).sum::<usize>());
-    let active_at_start = filter.with_untracked(|f| Facet::ALL.iter().any(|facet| !f.selected(*facet).is_empty()));
+    let active_at_start = untrack(active) > 0;
 
     view! {
         <div class="mslw-filters" role="search" aria-label=tr(lang, |u| u.filters_label)>
