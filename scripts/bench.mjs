@@ -15,7 +15,7 @@ import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, DIST, PKG, serve } from '../tests/e2e/harness.mjs';
+import { CHROMIUM_ARGS, DIST, PKG, deployedHeaders, serve } from '../tests/e2e/harness.mjs';
 import { measureDir, measureFile, sizeTable, sumRows, wasmComposition } from './size.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -512,7 +512,11 @@ function phoneObserver({ names, query }) {
   observe('paint', (e) => {
     if (e.name === 'first-contentful-paint') s.fcp = e.startTime;
   });
-  const describe = (el) => (el ? `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}` : null);
+  // A shift's source may be a text node: it is named by its parent element.
+  const describe = (node) => {
+    const el = node && node.nodeType !== 1 ? node.parentElement : node;
+    return el ? `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}` : null;
+  };
   observe('largest-contentful-paint', (e) => s.lcp.push({ t: e.startTime, size: e.size, element: describe(e.element), text: e.element?.textContent?.trim().slice(0, 40) ?? null }));
   observe('layout-shift', (e) => s.shifts.push({ t: e.startTime, value: e.value, hadRecentInput: e.hadRecentInput, sources: e.sources.map((x) => describe(x.node)) }));
 }
@@ -637,7 +641,7 @@ async function phoneProfile(urls) {
     searches: search.map(roundAll),
   });
   return {
-    settings: { ...PHONE, isMobile: true, hasTouch: true, brotli: 'quality 11, content-encoding: br when accepted', cache: 'fresh browser context per load' },
+    settings: { ...PHONE, isMobile: true, hasTouch: true, brotli: 'quality 11, content-encoding: br when accepted', headers: "the README's _headers example (widget)", cache: 'fresh browser context per load' },
     urls: Object.fromEntries(Object.entries(urls).map(([k, u]) => [k, new URL(u).pathname + new URL(u).search])),
     widget: summary(samples.widget),
     vanilla: summary(samples.vanilla),
@@ -713,7 +717,8 @@ try {
   }
 
   log(`phone profile: ${PHONE.loads} loads + ${PHONE.loads} typed searches each, ${PHONE.viewport.width}×${PHONE.viewport.height}, Slow 4G, ×${PHONE.cpuThrottlingRate} CPU, brotli`);
-  const phoneWidget = await serve(DIST_DIR, { brotli: true });
+  // Served as the README's deployment example says (its `_headers`: the page's early request for boot.js, the policy).
+  const phoneWidget = await serve(DIST_DIR, { brotli: true, headersFor: deployedHeaders() });
   const phoneVanilla = await serve(ROOT, { brotli: true });
   origins.add(phoneWidget.origin).add(phoneVanilla.origin);
   try {

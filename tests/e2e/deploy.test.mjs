@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { DIST, POLICY_TEMPLATE, serve, launch, widgetReady } from './harness.mjs';
+import { DIST, POLICY, POLICY_TEMPLATE, deployedHeaders, readmeHeaderRules, serve, launch, widgetReady } from './harness.mjs';
 import { isCompressible, isCopy } from '../../scripts/precompress.mjs';
 import { measureDir } from '../../scripts/size.mjs';
 
@@ -48,13 +48,15 @@ test("the README's nginx and _headers examples: a year for hashed files only, an
   const policies = [...nginx.matchAll(/Content-Security-Policy "([^"]+)"/g)].map((m) => m[1]);
   assert.deepEqual(policies, [POLICY_TEMPLATE]);
   for (const f of originals) assert.equal(location.test(`/msl/${f}`), hashed(f), `nginx: ${f}`);
+  // The early request for the page's first script: the page only, whichever of its two URLs is asked for.
+  const firstScript = readFileSync(join(DIST, 'index.html'), 'utf8').match(/<script src="?([^\s">]+)/)[1];
+  const link = `<${firstScript}>; rel=preload; as=script`;
+  const [, preloadFor, preload] = nginx.match(/map \$uri \$msl_preload \{\s*~(\S+) "([^"]+)";/);
+  assert.equal(preload, link);
+  for (const f of ['', ...originals]) assert.equal(new RegExp(preloadFor).test(`/msl/${f}`), f === '' || f === 'index.html', `nginx Link: /msl/${f}`);
+  assert.match(nginx, /add_header Link \$msl_preload always;/);
 
-  const headers = README.match(/`_headers` for Netlify[\s\S]*?```\n([\s\S]*?)```/)[1];
-  const rules = headers.split(/\n(?=\/)/).map((block) => {
-    const [path, ...lines] = block.trim().split('\n');
-    const pattern = new RegExp(`^${path.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-    return { pattern, headers: lines.map((l) => l.trim().split(/: (.*)/s).slice(0, 2)) };
-  });
+  const rules = readmeHeaderRules();
   const sent = (f) => rules.filter((r) => r.pattern.test(`/msl/${f}`)).flatMap((r) => r.headers);
   for (const f of originals) {
     const h = sent(f);
@@ -63,21 +65,32 @@ test("the README's nginx and _headers examples: a year for hashed files only, an
     assert.ok(cache.length <= 1, `${f}: ${JSON.stringify(cache)}`);
     assert.equal(cache[0]?.[1] === 'public, max-age=31536000, immutable', hashed(f), `_headers: ${f}`);
     assert.deepEqual(h.filter(([k]) => k === 'Content-Security-Policy'), [['Content-Security-Policy', POLICY_TEMPLATE]]);
+    assert.deepEqual(h.filter(([k]) => k === 'Link'), f === 'index.html' ? [['Link', link]] : [], `_headers Link: ${f}`);
   }
+  assert.deepEqual(sent('').filter(([k]) => k === 'Link'), [['Link', link]], '_headers Link: /msl/');
 });
 
-test('served from the precompressed copies (content-encoding: br), the page goes live', async () => {
-  const server = await serve(DIST, { brotli: true });
+test("served from the precompressed copies with the _headers example's headers, the page goes live and fetches boot.js once", async () => {
+  const server = await serve(DIST, { brotli: true, headersFor: deployedHeaders() });
   const browser = await launch();
   try {
     const page = await browser.newPage();
     const encodings = {};
+    const requested = [];
+    const warnings = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     page.on('response', (r) => (encodings[new URL(r.url()).pathname] = r.headers()['content-encoding']));
-    await page.goto(`${server.origin}/`);
+    page.on('console', (m) => m.type() !== 'log' && warnings.push(m.text()));
+    const response = await page.goto(`${server.origin}/`);
     await widgetReady(page);
     const wasm = Object.keys(encodings).find((p) => p.endsWith('.wasm'));
     assert.equal(encodings[wasm], 'br');
     assert.equal(encodings['/'], 'br');
+    assert.equal(response.headers()['content-security-policy'], POLICY);
+    assert.equal(response.headers().link, '<boot.js>; rel=preload; as=script');
+    // The preloaded response is the one the page's <script> runs: one request, and no "preloaded but not used".
+    assert.deepEqual(requested.filter((p) => p === '/boot.js'), ['/boot.js']);
+    assert.deepEqual(warnings.filter((w) => /boot\.js/.test(w)), []);
     await page.locator('[data-testid=search]').fill('maher');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=person-card]').length === 1);
   } finally {

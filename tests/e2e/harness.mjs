@@ -24,12 +24,13 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on `host` (a loopback address) at a free port; `headers` are added to every response.
+/** Serves `root` on `host` (a loopback address) at a free port; `headers` are added to every response, and
+ *  `headersFor(path)`'s to the response for that path (e.g. `deployedHeaders()`, the README's deployment example).
  *  `maxHeaderSize` raises Node's 16 KB request-header limit (for very long URLs).
  *  `brotli: true` serves the types in TYPES (text, JSON, SVG, wasm) as a CDN does: each file is compressed once
  *  (brotli quality 11, on its first request, kept until the file changes; the build's `.br` copy when there is one) and sent with `content-encoding: br` to a
  *  request whose `accept-encoding` allows br (`vary: accept-encoding` either way). Off by default: bytes as on disk. */
-export async function serve(root = DIST, { host = '127.0.0.1', headers = {}, maxHeaderSize, brotli = false } = {}) {
+export async function serve(root = DIST, { host = '127.0.0.1', headers = {}, headersFor = () => ({}), maxHeaderSize, brotli = false } = {}) {
   const compressed = new Map(); // file -> { version, body }
   const server = createServer(maxHeaderSize ? { maxHeaderSize } : {}, async (req, res) => {
     try {
@@ -57,7 +58,7 @@ export async function serve(root = DIST, { host = '127.0.0.1', headers = {}, max
           head['content-encoding'] = 'br';
         }
       }
-      res.writeHead(200, { ...head, ...headers });
+      res.writeHead(200, { ...head, ...headersFor(path), ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -124,6 +125,32 @@ export const POLICY = (() => {
     return POLICY_TEMPLATE;
   }
 })();
+
+/** The README's `_headers` example (Deploying the static build) as rules: `{ path, pattern, headers: [[name, value]] }`
+ *  for the build served under `/msl/`, as the README writes it. */
+export function readmeHeaderRules() {
+  const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
+  const block = readme.match(/`_headers` for Netlify[\s\S]*?```\n([\s\S]*?)```/)[1];
+  return block.split(/\n(?=\/)/).map((rule) => {
+    const [path, ...lines] = rule.trim().split('\n');
+    const pattern = new RegExp(`^${path.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    return { path, pattern, headers: lines.map((l) => l.trim().split(/: (.*)/s).slice(0, 2)) };
+  });
+}
+
+/** For `serve()`'s `headersFor`: the headers the README's `_headers` example gives each file of the build served at
+ *  the root (the example's `/msl/` folder), with the build's policy in place of its `'sha256-…'`. */
+export function deployedHeaders() {
+  const rules = readmeHeaderRules();
+  return (path) => {
+    const out = {};
+    for (const r of rules) {
+      if (!r.pattern.test(`/msl${path}`)) continue;
+      for (const [name, value] of r.headers) out[name.toLowerCase()] = value === POLICY_TEMPLATE ? POLICY : value;
+    }
+    return out;
+  };
+}
 
 /** Opens the filters' disclosure (closed by default on every screen, filter_bar.rs) as a reader does: its summary. */
 export async function openFilters(target) {
