@@ -156,6 +156,15 @@ pub fn media_matches(query: &str) -> bool {
     crate::browser::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }
 
+/// Sets `<html lang>`: on a page the widget owns (standalone, the embed's iframe) the document's language follows
+/// the language switch, so the page's title and anything outside the widget are read in it too.
+pub fn set_document_lang(tag: &str) {
+    let root = crate::browser::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    if let Some(root) = root.filter(|r| r.get_attribute("lang").as_deref() != Some(tag)) {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
 /// Rewrites the page's query string in place (`replaceState`: no history entry per keystroke).
 pub fn replace_query(query: &str) {
     let Some(window) = crate::browser::window() else {
