@@ -35,7 +35,7 @@ pub fn FilterBar() -> impl IntoView {
         let count_id = count_id.clone();
         move |_| {
             filter.update(|f| *f = f.cleared());
-            crate::components::grid::focus_by_id(&count_id);
+            crate::browser::focus_by_id(&count_id);
         }
     };
     let total = state.total();

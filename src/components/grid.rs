@@ -27,7 +27,7 @@ pub fn Grid() -> impl IntoView {
     // shown, not to <body> (WCAG 2.4.3).
     let clear = move |_| {
         filter.update(|f| *f = f.cleared());
-        focus_by_id(&count_id);
+        crate::browser::focus_by_id(&count_id);
     };
     // A new search or filter forgets the last one's "Show more" (the view already ignores it; see Paging).
     Effect::new(move |_| filter.with(|f| paging.maybe_update(|p| p.forget_other(f))));
@@ -106,13 +106,5 @@ pub fn Grid() -> impl IntoView {
                 {move || format!("{}{}", ui(lang.get()).show_all, paren(&matching.with(Vec::len).to_string(), lang.get()))}
             </button>
         </div>
-    }
-}
-
-/// Moves focus to the element with this id, if it is there.
-pub fn focus_by_id(id: &str) {
-    let element = crate::browser::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-    if let Some(el) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
-        let _ = el.focus();
     }
 }
