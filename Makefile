@@ -19,7 +19,10 @@ CHROMIUM := /usr/bin/chromium
 # into index.html (both languages, ~32 KB of the total; `make size` lists it on its own lines); the data files
 # the build writes for download are outside the total. Issue 18 (items 3 and 8) added about 2 KB on purpose: the
 # JSON download's one-pass scan and index, and the allocator that shows the fallback when memory runs out.
-BROTLI_BUDGET := 225000
+# Issue 19 added about 5.9 KB on purpose (5.4 KB of it wasm): the calculator's quiet live region, its way back to
+# the card and its scroll below a host's header, lang marks on sources, focus kept after clearing, details kept
+# across the language switch, the chart's named people.
+BROTLI_BUDGET := 230950
 CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: help serve test build pkg size bench tools browsers fonts screenshots test-native test-wasm test-e2e noscript clean

@@ -156,6 +156,24 @@ pub fn media_matches(query: &str) -> bool {
     crate::browser::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }
 
+/// Moves focus to the element with this id, if it is there: where a control that hides or disables itself hands
+/// focus on.
+pub fn focus_by_id(id: &str) {
+    let element = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Sets `<html lang>`: on a page the widget owns (standalone, the embed's iframe) the document's language follows
+/// the language switch, so the page's title and anything outside the widget are read in it too.
+pub fn set_document_lang(tag: &str) {
+    let root = crate::browser::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    if let Some(root) = root.filter(|r| r.get_attribute("lang").as_deref() != Some(tag)) {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
 /// Rewrites the page's query string in place (`replaceState`: no history entry per keystroke).
 pub fn replace_query(query: &str) {
     let Some(window) = crate::browser::window() else {

@@ -55,6 +55,30 @@ pub fn frame_params(fragment: &str, fallback_origin: Option<&str>) -> Option<Fra
     Some(FrameParams { id, target_origin })
 }
 
+/// Fragment key written by `embed.js` from the placeholder's `data-scroll-margin`: the height in CSS pixels of the
+/// host's sticky header, which a scroll inside the widget keeps its target below.
+pub const TOP_KEY: &str = "embed-top";
+/// The largest margin honoured (a header taller than this is not a header).
+const MAX_TOP: u32 = 1000;
+
+/// The host's top margin from the fragment: whole pixels, 0 when absent or not a number from 0 to [`MAX_TOP`].
+pub fn scroll_margin(fragment: &str) -> u32 {
+    query_pairs(fragment.trim_start_matches('#'))
+        .into_iter()
+        .find(|(key, _)| key == TOP_KEY)
+        .and_then(|(_, value)| (value.len() <= 4 && value.bytes().all(|b| b.is_ascii_digit())).then(|| value.parse::<u32>().ok()).flatten())
+        .filter(|top| *top <= MAX_TOP)
+        .unwrap_or(0)
+}
+
+/// The embedding page's sticky-header margin, inside the embed's iframe; 0 elsewhere.
+pub fn host_scroll_margin() -> u32 {
+    match host_frame() {
+        Some(_) => scroll_margin(&crate::browser::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()),
+        None => 0,
+    }
+}
+
 /// Ids are short tokens; anything else is dropped rather than echoed to the host.
 fn is_embed_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
@@ -227,6 +251,16 @@ mod tests {
         let p = frame_params("#embed-id=%3Cscript%3E", Some("https://news.example"));
         assert_eq!(p, Some(FrameParams { id: String::new(), target_origin: "https://news.example".into() }));
         assert_eq!(frame_params("", Some("not an origin")), None);
+    }
+
+    #[test]
+    fn the_host_header_margin_is_a_small_whole_number_or_nothing() {
+        assert_eq!(scroll_margin("#embed-id=a&embed-origin=x&embed-top=71"), 71);
+        assert_eq!(scroll_margin("#embed-id=a"), 0);
+        for bad in ["-5", "7.5", "1e3", "abc", "1001", "99999999999", ""] {
+            assert_eq!(scroll_margin(&format!("#embed-top={bad}")), 0, "{bad}");
+        }
+        assert_eq!(scroll_margin("#embed-top=1000"), 1000);
     }
 
     #[test]

@@ -469,6 +469,37 @@ pub fn format_count(n: u64, lang: Lang) -> String {
     }
 }
 
+/// The language a text is written in, judged by its script, for texts that come in one language only (source
+/// titles and publishers are quoted as published): Chinese if it holds a Han character, English if it holds a Latin
+/// letter and no Han, `None` for digits and marks alone.
+pub fn script_lang(text: &str) -> Option<Lang> {
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}');
+    if text.chars().any(han) {
+        Some(Lang::Zh)
+    } else if text.chars().any(|c| c.is_ascii_alphabetic()) {
+        Some(Lang::En)
+    } else {
+        None
+    }
+}
+
+/// The `lang` attribute's value for a language.
+pub fn lang_tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh-Hans",
+        Lang::En => "en",
+    }
+}
+
+/// Appends `text`, escaped, inside `<span lang>` when its script says it is in another language than `around`'s,
+/// so a screen reader reads an English title in an English voice in the Chinese view, and the reverse (WCAG 3.1.2).
+pub fn push_in_own_lang(out: &mut String, text: &str, around: Lang) {
+    match script_lang(text).filter(|l| *l != around) {
+        Some(l) => crate::markup::element(out, "span", &[("lang", lang_tag(l))], text),
+        None => crate::markup::push_escaped(out, text),
+    }
+}
+
 /// " (text)" in English, "（text）" in Chinese: a parenthesis after a word.
 pub fn paren(text: &str, lang: Lang) -> String {
     match lang {
@@ -652,6 +683,20 @@ pub fn tenure_words(t: &Tenure, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_in_the_other_language_is_marked_as_such() {
+        assert_eq!(script_lang("Meta's AI gamble backfires"), Some(Lang::En));
+        assert_eq!(script_lang("机器之心，港股通（hstong.com）转载"), Some(Lang::Zh));
+        assert_eq!(script_lang("2025-08-27"), None);
+        let mut zh = String::new();
+        push_in_own_lang(&mut zh, "Wired & co", Lang::Zh);
+        assert_eq!(zh, "<span lang=\"en\">Wired &amp; co</span>");
+        let mut en = String::new();
+        push_in_own_lang(&mut en, "Wired", Lang::En);
+        push_in_own_lang(&mut en, "机器之心", Lang::En);
+        assert_eq!(en, "Wired<span lang=\"zh-Hans\">机器之心</span>");
+    }
 
     #[test]
     fn dates_read_naturally_in_both_languages() {

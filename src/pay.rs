@@ -31,16 +31,16 @@ pub use format::{
     format_usd_full_in, format_usd_short, format_usd_short_in, format_wan_yi, format_wan_yi_bare, format_weeks_input,
 };
 pub use inputs::{
-    compute, error_for, slider_to_weeks, weeks_for_person, weeks_to_slider, CalcInputs, Field, FieldError, Outcome,
+    compute, error_for, slider_text, slider_to_weeks, weeks_for_person, weeks_to_slider, CalcInputs, Field, FieldError, Outcome,
     PeriodKind, DEFAULT_AMOUNT_TEXT, DEFAULT_BASE_TEXT, DEFAULT_SIGNON_TEXT, DEFAULT_WEEKS_TEXT, DEFAULT_YEARS_TEXT,
     SLIDER_MAX, URL_KEYS,
 };
 pub use parse::{
-    parse_amount, parse_weeks, parse_years, ParseError, Quantity, MAX_AMOUNT_USD, MAX_INPUT_CHARS, MAX_WEEKS,
+    is_unfinished, parse_amount, parse_weeks, parse_years, ParseError, Quantity, MAX_AMOUNT_USD, MAX_INPUT_CHARS, MAX_WEEKS,
     MAX_YEARS, MIN_POSITIVE_WEEKS, WEEKS_PER_YEAR,
 };
 pub use terms::{
     article_example, ModelAmounts, Package, PackageId, PayModel, Period, Rates, Terms, CNY_PER_USD, CNY_RATE_DATE,
     CNY_RATE_SOURCE, CNY_RATE_SOURCE_URL, CNY_RATE_SOURCE_ZH, MEDIAN_SOURCE, MEDIAN_SOURCE_URL, MEDIAN_WEEKLY_USD,
 };
-pub use wording::{cny_rate_text, cny_source_label, comparison_sentence, result_lead};
+pub use wording::{announcement, cny_rate_text, cny_source_label, comparison_sentence, fix_fields_text, result_lead};

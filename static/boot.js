@@ -38,7 +38,8 @@
   var frame = hostFrame();
 
   // For a Chinese reader the English view stays hidden (page.css) until the Chinese copy replaces it.
-  if (lang === 'zh') d.documentElement.setAttribute('data-mslw-lang', 'zh');
+  // The page's language from the first paint (the wasm keeps it in step with the switch: app.rs).
+  if (lang === 'zh') { d.documentElement.setAttribute('data-mslw-lang', 'zh'); d.documentElement.lang = 'zh-Hans'; }
   // The elements adjusted; each parser-inserted element is only matched against this (the observer sees thousands).
   var WATCHED = '[' + BAKED + '],[data-testid=msl-widget],[data-testid=calc-chart-details],[data-testid=filter-disclosure],[data-testid^=download-]';
   function fix(el) {

@@ -44,9 +44,9 @@ async fn four_weeks_at_100m_a_year_is_the_articles_7_7m() {
     type_into(&root, "[data-testid=calc-weeks-text]", "1 month");
     tick().await;
     assert_eq!(text_of(&root, "[data-testid=calc-chosen]"), "$8.3M ($8,333,333)");
-    // The slider follows the text field (4.3 weeks is position 43).
+    // The slider follows the text field (4.3 weeks sits at the nearest whole week, position 4).
     let slider = find(&root, "[data-testid=calc-weeks-range]");
-    assert_eq!(js_sys::Reflect::get(&slider, &JsValue::from_str("value")).unwrap().as_string().as_deref(), Some("43"));
+    assert_eq!(js_sys::Reflect::get(&slider, &JsValue::from_str("value")).unwrap().as_string().as_deref(), Some("4"));
 }
 
 #[wasm_bindgen_test]
@@ -70,7 +70,7 @@ async fn abc_shows_an_inline_error_bound_to_the_field() {
     for bad in ["NaN", "Infinity", "inf", "-$"] {
         assert!(!result.contains(bad), "{result}");
     }
-    assert!(result.contains("Fix the field"), "{result}");
+    assert!(result.contains("To see a result, fix: Weeks at Meta."), "{result}");
 
     // Other controls keep working and the field recovers.
     let cliff: HtmlElement = find(&root, "[data-testid=calc-model-cliff]").unchecked_into();

@@ -124,6 +124,8 @@ pub fn about_markup(dataset: &Dataset, lang: Lang) -> String {
     let u = ui(lang);
     let mut out = String::with_capacity(8192);
     markup::element(&mut out, "summary", &[], u.about_title);
+    // The summary is a control, not a heading: without this one the h4s below sat under the section before.
+    markup::element(&mut out, "h3", &[("class", "mslw-sr-only")], u.about_title);
     push_source_article(&mut out, dataset, lang);
     markup::element(&mut out, "p", &[], u.method);
     markup::element(&mut out, "p", &[], &labelled(u.last_updated, &format_date(dataset.last_updated, lang), lang));

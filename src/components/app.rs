@@ -25,7 +25,7 @@ pub struct AppInput {
     /// State read from the URL or given by the host.
     pub initial: UrlState,
     pub lang: Lang,
-    /// Whether the widget owns the page URL (standalone page, iframe) and keeps it in step.
+    /// Whether the widget owns the page (standalone page, iframe): it keeps the URL and `<html lang>` in step.
     pub sync_url: bool,
     /// Called with the canonical query string after each change of state (not on first render):
     /// how an npm host keeps its own URL in step.
@@ -45,6 +45,8 @@ pub fn App(input: AppInput) -> impl IntoView {
     if sync_url {
         // replaceState, not pushState: Back leaves the page instead of stepping through keystrokes.
         Effect::new(move |_| browser::replace_query(&to_query(&state.url_state())));
+        // The widget owns this document: its language is the page's (WCAG 3.1.1).
+        Effect::new(move |_| browser::set_document_lang(html_lang(lang.get())));
     }
     if let Some(on_change) = on_change {
         // The effect's first run only records the initial query; later runs report real changes.
@@ -129,10 +131,7 @@ pub fn problem_list_markup(problems: &[Problem], lang: Lang) -> String {
 
 /// The `lang` attribute for content in a language.
 pub fn html_lang(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "zh-Hans",
-        Lang::En => "en",
-    }
+    crate::i18n::lang_tag(lang)
 }
 
 fn other(lang: Lang) -> Lang {

@@ -8,12 +8,12 @@ use crate::browser;
 use crate::markup;
 use crate::components::chart::{chart_markers, Chart};
 use crate::dataset::is_safe_https_url;
-use crate::i18n::{calc_ui, fill, format_weeks_range, labelled, status_label, CalcUi};
+use crate::i18n::{push_in_own_lang, calc_ui, fill, format_weeks_range, labelled, status_label, CalcUi};
 use crate::model::{Dataset, Lang, Person};
 use crate::pay::{
-    article_example, cny_source_label, comparison_sentence, compute, cny_rate_text, error_for, format_cny,
+    announcement, fix_fields_text, slider_text, article_example, cny_source_label, comparison_sentence, compute, cny_rate_text, error_for, format_cny,
     format_count, format_usd, format_usd_full_in, format_usd_short_in, format_weeks_input, parse_weeks, result_lead,
-    slider_to_weeks, weeks_for_person, weeks_to_slider, CalcInputs, Field, FieldError, Outcome, PackageId,
+    weeks_for_person, weeks_to_slider, CalcInputs, Field, FieldError, Outcome, PackageId,
     ParseError, PayModel, PeriodKind, CNY_RATE_SOURCE_URL, MEDIAN_SOURCE_URL, SLIDER_MAX,
 };
 use leptos::prelude::*;
@@ -31,17 +31,45 @@ pub fn result_id(id_prefix: &str) -> String {
 }
 
 /// Card → calculator: sets the weeks to the person's estimate and, once the view has updated, moves focus to the
-/// result region (`#{prefix}-calc-result`), which scrolls it into view.
+/// result region (`#{prefix}-calc-result`) without letting the browser scroll for it, then scrolls the region's top
+/// (its heading and first line) to the top of the screen. Focus alone centred a region taller than a phone's screen,
+/// so its heading and first line ended above it. Inside the embed's iframe the scroll reaches the host page, below
+/// its sticky header (`data-scroll-margin` on the placeholder, see `frame::host_scroll_margin`).
 pub fn show_in_calculator(inputs: RwSignal<CalcInputs>, person: &Person, id_prefix: &str) {
     inputs.update(|i| i.set_person(person));
     let id = result_id(id_prefix);
     request_animation_frame(move || {
         let element = crate::browser::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
         if let Some(el) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
-            let _ = el.focus();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+            let top = crate::frame::host_scroll_margin();
+            if top > 0 {
+                // CSSOM, which a style-src policy does not block; widget.css gives the margin everywhere else.
+                let _ = el.style().set_property("scroll-margin-top", &fill("{}px", &[&(top + 16).to_string()]));
+            }
+            let scroll = web_sys::ScrollIntoViewOptions::new();
+            scroll.set_block(web_sys::ScrollLogicalPosition::Start);
+            el.scroll_into_view_with_scroll_into_view_options(&scroll);
         }
     });
 }
+
+/// "Back to {name}'s card": focus returns to the card's calculator button the reader pressed (its card and detail
+/// are still there unless a search has since removed them; then focus stays where it is).
+fn back_to_card(id_prefix: &str, person_id: &str) {
+    let document = crate::browser::window().and_then(|w| w.document());
+    let heading = document.as_ref().and_then(|d| d.get_element_by_id(&crate::lead::card_heading_id(id_prefix, person_id)));
+    let button = heading.and_then(|h| h.closest("article").ok().flatten()).and_then(|a| a.query_selector(crate::components::card::CALC_BUTTON_SELECTOR).ok().flatten());
+    if let Some(button) = button.and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok()) {
+        let _ = button.focus();
+    }
+}
+
+/// How long the reader pauses before the live region speaks: one announcement per pause in typing or run of
+/// slider presses, instead of one per keystroke.
+const ANNOUNCE_AFTER: std::time::Duration = std::time::Duration::from_millis(700);
 
 /// A calculator text in the active language. One closure type for every such text (each `move ||` closure
 /// would be its own type, with its own copy of the view code that renders it).
@@ -189,7 +217,7 @@ pub fn Calculator(
                 </div>
                 // The answer and its chart side by side with the fields on a wide screen, under them on a phone.
                 <div class="mslw-calc-outputs">
-                    <CalcResult computed=computed dataset=dataset.clone() inputs=inputs lang=lang result_id=result_id(&p)
+                    <CalcResult computed=computed dataset=dataset.clone() inputs=inputs lang=lang id_prefix=p.clone()
                         heading_id=id("result-heading") />
                     // Open from tablet width up; on a phone the answer comes first and the chart is one tap away.
                     <details class="mslw-chart-more" data-testid="calc-chart-details" open=browser::media_matches(WIDE_LAYOUT)>
@@ -228,7 +256,7 @@ fn WeeksField(
                 prop:value=move || weeks_to_slider(last_valid.get()).to_string()
                 on:input=move |ev| {
                     if let Ok(pos) = event_target_value(&ev).parse::<u32>() {
-                        inputs.update(|i| i.set_text(Field::Weeks, format_weeks_input(slider_to_weeks(pos))));
+                        inputs.update(|i| i.set_text(Field::Weeks, slider_text(pos, lang.get_untracked())));
                     }
                 } />
         </div>
@@ -351,10 +379,13 @@ pub fn preset_hint_markup(pkg: PackageId, report: Option<&crate::model::PayRepor
     match report.map(|r| &r.source) {
         Some(source) => {
             markup::push_escaped(&mut out, &labelled(u.source_prefix, "", l));
+            // The publisher as published, marked with its own language when it is not the view's.
             if is_safe_https_url(&source.url) {
-                markup::external_link(&mut out, &source.url, &source.publisher);
+                markup::open(&mut out, "a", &[("href", &source.url), ("target", "_blank"), ("rel", "noopener noreferrer")]);
+                push_in_own_lang(&mut out, &source.publisher, l);
+                out.push_str("</a>");
             } else {
-                markup::push_escaped(&mut out, &source.publisher);
+                push_in_own_lang(&mut out, &source.publisher, l);
             }
         }
         None => markup::push_escaped(&mut out, u.source_missing),
@@ -392,9 +423,10 @@ fn CalcResult(
     dataset: Arc<Dataset>,
     inputs: RwSignal<CalcInputs>,
     lang: Signal<Lang>,
-    result_id: String,
+    id_prefix: Arc<String>,
     heading_id: String,
 ) -> impl IntoView {
+    let result_id = result_id(&id_prefix);
     let report_status = {
         let dataset = dataset.clone();
         move |package: PackageId| package.report(&dataset).map(|r| r.check.status)
@@ -406,7 +438,7 @@ fn CalcResult(
                 let package = inputs.with(|i| i.package);
                 result_lead(o, package, report_status(package), l)
             }
-            Err(_) => calc_ui(l).fix_fields.to_owned(),
+            Err(errors) => fix_fields_text(errors, l),
         })
     };
     let chosen = move || computed.with(|c| c.as_ref().ok().map(|o| format_usd(o.chosen_usd, lang.get())));
@@ -418,16 +450,44 @@ fn CalcResult(
             let mut out = range_markup(o, l);
             if let Some(p) = inputs.with(|i| i.person.clone()).and_then(|id| dataset.person(&id)) {
                 markup::element(&mut out, "p", &[("class", "mslw-calc-person"), ("data-testid", "calc-person")], &person_note(p, o, l));
+                out.push_str(&back_button_markup(p, l));
             }
             Some(out)
         })
     };
+    // The live region: what `announcement` says, once the reader pauses (ANNOUNCE_AFTER), never on first render.
+    // The visible summary follows every keystroke but is not live: it spoke a 25-word sentence per keystroke,
+    // and an error at "12 we" on the way to "12 weeks".
+    let announced = RwSignal::new(String::new());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first_done: Option<()>| {
+        let next = computed.with(|c| inputs.with(|i| announcement(c, i, lang.get_untracked())));
+        if first_done.is_none() {
+            return;
+        }
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+        }
+        if let Some(text) = next {
+            let handle = set_timeout_with_handle(move || { announced.try_set(text); }, ANNOUNCE_AFTER).ok();
+            pending.try_set_value(handle);
+        }
+    });
+    // "Back to {name}'s card" is part of the result's markup (see `back_button_markup`); its click is handled here.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let target = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+        let button = target.and_then(|t| t.closest("[data-testid=calc-back-to-card]").ok().flatten());
+        if let Some(id) = button.and_then(|b| b.get_attribute("data-person")) {
+            back_to_card(&id_prefix, &id);
+        }
+    };
     let labelled_by = heading_id.clone();
     view! {
         <section class="mslw-calc-result" id=result_id data-testid="calc-result" tabindex="-1"
-            aria-labelledby=labelled_by>
+            aria-labelledby=labelled_by on:click=on_click>
             <h4 class="mslw-calc-result-heading" id=heading_id>{ctr(lang, |u| u.result_heading)}</h4>
-            <div role="status" class="mslw-calc-summary" data-testid="calc-summary">
+            <p class="mslw-sr-only" role="status" data-testid="calc-announce">{move || announced.get()}</p>
+            <div class="mslw-calc-summary" data-testid="calc-summary">
                 <p>{summary}</p>
                 <p class="mslw-calc-amount" data-testid="calc-chosen">{chosen}</p>
             </div>
@@ -554,6 +614,18 @@ pub fn person_note(person: &Person, o: &Outcome, l: Lang) -> String {
     s
 }
 
+/// After card → calculator, the way back: "Back to Chaya Nayak's card" (focus returns to the button the reader pressed).
+pub fn back_button_markup(person: &Person, l: Lang) -> String {
+    let name = match l {
+        Lang::En => &person.name_en,
+        Lang::Zh => &person.name_zh.text,
+    };
+    let mut out = String::new();
+    let attrs = [("type", "button"), ("class", "mslw-calc-back"), ("data-testid", "calc-back-to-card"), ("data-person", person.id.as_str())];
+    markup::element(&mut out, "button", &attrs, &fill(calc_ui(l).back_to_card, &[name]));
+    out
+}
+
 /// The article's sum, reproduced and labelled as its hypothetical, with its premise and fact-check.
 #[component]
 fn ArticleExample(
@@ -575,12 +647,13 @@ fn ArticleExample(
         })
     };
     view! {
-        <aside class="mslw-calc-example" data-testid="calc-example" aria-labelledby=labelled_by>
+        // A section, not an aside: a complementary landmark inside the widget's region is not top-level (axe).
+        <section class="mslw-calc-example" data-testid="calc-example" aria-labelledby=labelled_by>
             <div inner_html=text></div>
             <button type="button" class="mslw-calc-button" data-testid="calc-use-example" on:click=use_example>
                 {ctr(lang, |u| u.example_button)}
             </button>
-        </aside>
+        </section>
     }
 }
 
@@ -652,6 +725,14 @@ mod tests {
         assert!(person_note(p, &o, Lang::Zh).contains(&p.name_zh.text));
         assert!(person_note(p, &o, Lang::En).ends_with("this model gives $1.9M – $8.3M."), "{}", person_note(p, &o, Lang::En));
         assert!(person_note(p, &o, Lang::Zh).ends_with("估计3周（范围1–4.3周）。在这个范围内，此模型的结果为约192万美元至约827万美元。"), "{}", person_note(p, &o, Lang::Zh));
+    }
+
+    #[test]
+    fn the_way_back_names_the_card_in_the_view_language() {
+        let data = crate::dataset::data_file_for_tests();
+        let p = data.people.iter().find(|p| p.id == "chaya-nayak").expect("in the data");
+        assert_eq!(back_button_markup(p, Lang::En), "<button type=\"button\" class=\"mslw-calc-back\" data-testid=\"calc-back-to-card\" data-person=\"chaya-nayak\">Back to Chaya Nayak&#39;s card</button>");
+        assert!(back_button_markup(p, Lang::Zh).ends_with(">返回查雅·纳亚克的卡片</button>"));
     }
 
     #[test]

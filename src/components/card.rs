@@ -4,7 +4,7 @@
 use crate::dataset::is_safe_https_url;
 use crate::markup;
 use crate::lead::{card_heading_id, path_line};
-use crate::i18n::{calc_ui, check_summary, cohort_label, format_date, format_dated, labelled, list_separator, paren, status_label, tenure_line, ui};
+use crate::i18n::{push_in_own_lang, calc_ui, check_summary, cohort_label, format_date, format_dated, labelled, list_separator, paren, status_label, tenure_line, ui};
 use crate::model::{Check, Lang, Person, Source, Status};
 use crate::state::WidgetState;
 use leptos::prelude::*;
@@ -91,6 +91,18 @@ impl CardCache {
         self.built[slot] = Some(content);
     }
 
+    /// Whether the card's detail is open in this language's built card.
+    pub fn detail_open(&self, index: usize, lang: Lang) -> bool {
+        self.get(index, lang).and_then(|c| c.query_selector("details").ok().flatten()).is_some_and(|d| d.has_attribute("open"))
+    }
+
+    /// Opens the card's detail in this language's built card.
+    pub fn open_detail(&self, index: usize, lang: Lang) {
+        if let Some(details) = self.get(index, lang).and_then(|c| c.query_selector("details").ok().flatten()) {
+            let _ = details.set_attribute("open", "");
+        }
+    }
+
     /// Queues a detail body; true when the queue was empty (the caller schedules the writing).
     fn defer(&mut self, details: web_sys::Element, person: Arc<Person>, lang: Lang) -> bool {
         self.pending.push((details, person, lang));
@@ -141,8 +153,13 @@ pub fn card_markup(person: &Person, lang: Lang, title_id: &str, detail_body: &st
     markup::element(&mut out, "span", &summary, &labelled(u.status_label, &check_summary(disputed, unverified, lang), lang));
     out.push_str("</p><details class=\"mslw-detail\" data-testid=\"card-detail\"><summary>");
     markup::push_escaped(&mut out, u.details);
-    // Nine disclosures of one name would be indistinguishable in a list of controls: each names its person.
-    markup::element(&mut out, "span", &[("class", "mslw-sr-only")], &paren(&person.name_en, lang));
+    // Nine disclosures of one name would be indistinguishable in a list of controls: each names its person, in the
+    // view's language.
+    let name = match lang {
+        Lang::En => &person.name_en,
+        Lang::Zh => &person.name_zh.text,
+    };
+    markup::element(&mut out, "span", &[("class", "mslw-sr-only")], &paren(name, lang));
     out.push_str("</summary><dl class=\"mslw-facts\">");
     let mut fact = |term: &str, testid: Option<&str>, text: &str| {
         markup::element(&mut out, "dt", &[], term);
@@ -272,18 +289,24 @@ fn push_status(s: &mut String, check: &Check, l: Lang) {
 /// Appends a source as an `<li>`: a link when its URL is a safe https address, else plain text with a note.
 /// A title that is our description (no confirmed headline) is set in italics and says so.
 pub fn push_source_item(out: &mut String, source: &Source, lang: Lang) {
-    let label = labelled(&source.publisher, &source.title, lang);
     let safe = is_safe_https_url(&source.url);
     out.push_str("<li>");
-    if safe && source.title_is_description {
-        markup::open(out, "a", &[("href", &source.url), ("target", "_blank"), ("rel", "noopener noreferrer"), ("class", "mslw-source-described")]);
-        markup::push_escaped(out, &labelled(&source.publisher, "", lang));
-        markup::element(out, "em", &[], &source.title);
-        out.push_str("</a>");
-    } else if safe {
-        markup::external_link(out, &source.url, &label);
+    if safe {
+        let link = [("href", source.url.as_str()), ("target", "_blank"), ("rel", "noopener noreferrer"), ("class", "mslw-source-described")];
+        markup::open(out, "a", &link[..if source.title_is_description { 4 } else { 3 }]);
+    }
+    // Publisher and title as published, each marked with its own language when it is not the view's.
+    push_in_own_lang(out, &source.publisher, lang);
+    markup::push_escaped(out, &labelled("", "", lang));
+    if source.title_is_description {
+        out.push_str("<em>");
+        push_in_own_lang(out, &source.title, lang);
+        out.push_str("</em>");
     } else {
-        markup::push_escaped(out, &label);
+        push_in_own_lang(out, &source.title, lang);
+    }
+    if safe {
+        out.push_str("</a>");
     }
     if source.title_is_description {
         markup::element(out, "span", &[("class", "mslw-fine")], &paren(ui(lang).title_described, lang));
@@ -329,6 +352,8 @@ mod tests {
         }
         let zh = card_markup(&p, Lang::Zh, "w-name-chi-hao-wu", "");
         assert!(zh.contains(cohort_label(p.cohort, Lang::Zh)));
+        // The disclosure names its person in the view's language (an English name in the Chinese view was unmarked).
+        assert!(zh.contains("<span class=\"mslw-sr-only\">（吴志浩）</span></summary>"), "{zh}");
     }
 
     #[test]
@@ -358,6 +383,23 @@ mod tests {
             }
             assert!(card_detail_markup(&p, Lang::Zh).contains(ui(Lang::Zh).sources));
         }
+    }
+
+    #[test]
+    fn a_source_in_the_other_language_is_marked_with_its_own() {
+        let mut source = person("bert-maher").sources[0].clone();
+        source.publisher = "Business Insider".into();
+        source.title = "Meta researchers exit".into();
+        let (mut zh, mut en) = (String::new(), String::new());
+        push_source_item(&mut zh, &source, Lang::Zh);
+        push_source_item(&mut en, &source, Lang::En);
+        assert!(zh.contains(">Business Insider</span>：<span lang=\"en\">Meta researchers exit</span></a>"), "{zh}");
+        assert!(en.contains("\">Business Insider: Meta researchers exit</a>"), "{en}");
+        source.publisher = "机器之心".into();
+        source.title_is_description = true;
+        let mut en = String::new();
+        push_source_item(&mut en, &source, Lang::En);
+        assert!(en.contains("class=\"mslw-source-described\"><span lang=\"zh-Hans\">机器之心</span>: <em>Meta researchers exit</em></a>"), "{en}");
     }
 
     #[test]

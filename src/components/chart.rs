@@ -320,8 +320,28 @@ pub fn chart_description(data: &ChartData, amounts: &ModelAmounts, markers: &Cha
             s.push(' ');
         }
         s.push_str(&markers.note(lang));
+        if lang == Lang::En {
+            s.push(' ');
+        }
+        // The people the lines mark, as the labels name them: the description used to give only their weeks.
+        let people: Vec<String> = data.markers.iter().map(|pm| marker_text(&pm.marker, lang)).collect();
+        s.push_str(&fill(calc_ui(lang).chart_marked, &[&people.join(crate::i18n::list_separator(lang))]));
     }
     s
+}
+
+/// A marked person as the description and the table give them: "Ethan Knight, 3 weeks (1–4.3)".
+fn marker_text(m: &Marker, lang: Lang) -> String {
+    let name = match lang {
+        Lang::En => &m.name_en,
+        Lang::Zh => &m.name_zh,
+    };
+    let weeks = fill(calc_ui(lang).weeks_value, &[&format_weeks_input(m.estimate)]);
+    let range = crate::i18n::format_weeks_range(m.low, m.high, lang);
+    match lang {
+        Lang::En => fill("{}, {} ({})", &[name, &weeks, &range]),
+        Lang::Zh => fill("{}，{}（{}）", &[name, &weeks, &range]),
+    }
 }
 
 /// The chart's table alternative as markup (for screen readers; the same numbers as the lines): one row
@@ -336,6 +356,7 @@ pub fn table_markup(d: &ChartData, lang: Lang) -> String {
     for m in PayModel::ALL {
         markup::element(&mut out, "th", &[("scope", "col")], m.label(lang));
     }
+    markup::element(&mut out, "th", &[("scope", "col")], u.chart_people_col);
     out.push_str("</tr></thead><tbody>");
     for (w, a) in &d.rows {
         out.push_str("<tr>");
@@ -343,6 +364,9 @@ pub fn table_markup(d: &ChartData, lang: Lang) -> String {
         for usd in [a.straight, a.cliff, a.front] {
             markup::element(&mut out, "td", &[], &format_usd_full_in(usd, lang));
         }
+        // The people marked at these weeks (their estimate), as on the chart.
+        let people: Vec<String> = d.markers.iter().filter(|pm| (pm.marker.estimate - *w).abs() < 1e-9).map(|pm| marker_text(&pm.marker, lang)).collect();
+        markup::element(&mut out, "td", &[], &people.join(crate::i18n::list_separator(lang)));
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table>");
@@ -478,7 +502,8 @@ pub fn Chart(
         computed.with(|c| c.as_ref().ok().map(|o| (chart_data(o, &shown.shown), o.amounts)))
     });
     let figure = move || data.with(|d| figure_markup(d.as_ref(), &markers, lang.get(), &id_prefix));
-    view! { <figure class="mslw-chart" data-testid="calc-chart-figure" inner_html=figure></figure> }
+    // Its own name: a figure is otherwise named by its figcaption, here the legend.
+    view! { <figure class="mslw-chart" data-testid="calc-chart-figure" aria-label=move || calc_ui(lang.get()).chart_name inner_html=figure></figure> }
 }
 
 #[cfg(test)]
@@ -623,9 +648,13 @@ mod tests {
         let d = chart_data(&o, &markers());
         let table = table_markup(&d, Lang::En);
         assert!(table.starts_with("<table data-testid=\"calc-chart-table\"><caption>Pre-tax amount by weeks at Meta"), "{table}");
-        assert_eq!(table.matches("<th scope=\"col\">").count(), 4);
+        assert_eq!(table.matches("<th scope=\"col\">").count(), 5);
         assert_eq!(table.matches("<th scope=\"row\">").count(), d.rows.len());
-        assert_eq!(table.matches("<td>").count(), 3 * d.rows.len());
+        assert_eq!(table.matches("<td>").count(), 4 * d.rows.len());
+        // The marked people are in the table, not only their weeks.
+        for m in markers() {
+            assert_eq!(table.matches(&format!("<td>{}, ", m.name_en)).count(), 1, "{}: {table}", m.name_en);
+        }
         assert_eq!(table.matches("<tr>").count(), table.matches("</tr>").count());
         assert!(table.ends_with("</tbody></table>"));
         assert!(table_markup(&d, Lang::Zh).contains("周数"));
@@ -658,5 +687,10 @@ mod tests {
         let zh = chart_description(&d, &o.amounts, &all, Lang::Zh);
         assert!(zh.contains("4周时：按时间平摊（网友的算法）：约769万美元；"), "{zh}");
         assert!(zh.contains("。标记："), "{zh}");
+        // The description names the people the chart labels, with their weeks.
+        for m in &all.shown {
+            assert!(en.contains(&format!("{}, ", m.name_en)) && zh.contains(&format!("{}，", m.name_zh)), "{}: {en} {zh}", m.name_en);
+        }
+        assert!(en.contains("Marked: Avi Verma, 0 weeks (0–4.3); Ethan Knight, 3 weeks (1–4.3); "), "{en}");
     }
 }

@@ -128,6 +128,11 @@ pub fn EmbedDialog(
             let _ = d.show_modal();
             if framed {
                 place_by_opener(&d, button.get().as_ref(), 0.0);
+                // The frame is as tall as the widget: the dialog is inside it but may reach below the host's screen
+                // (42 px at 390 px wide). The host page scrolls it into view, no further than needed.
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                d.scroll_into_view_with_scroll_into_view_options(&options);
             }
         }
     };

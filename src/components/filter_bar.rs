@@ -27,13 +27,24 @@ pub fn FilterBar() -> impl IntoView {
             filter.update(|f| f.sort = sort);
         }
     };
-    let clear = move |_| filter.update(|f| *f = f.cleared());
+    let count_id = data.id("count");
+    let heading_id = data.id("filters-heading");
+    let labelled_by = heading_id.clone();
+    // "Clear all" disables itself: focus moves to the count, which now says everyone is shown (WCAG 2.4.3).
+    let clear = {
+        let count_id = count_id.clone();
+        move |_| {
+            filter.update(|f| *f = f.cleared());
+            crate::browser::focus_by_id(&count_id);
+        }
+    };
     let total = state.total();
     let active = move || filter.with(|f| Facet::ALL.iter().map(|facet| f.selected(*facet).len()).sum::<usize>());
     let active_at_start = untrack(active) > 0;
 
     view! {
-        <div class="mslw-filters" role="search" aria-label=tr(lang, |u| u.filters_label)>
+        <div class="mslw-filters" role="search" aria-labelledby=labelled_by>
+            <h3 class="mslw-sr-only" id=heading_id>{tr(lang, |u| u.filters_label)}</h3>
             <div class="mslw-search">
                 <label for=search_label_for>{tr(lang, |u| u.search_label)}</label>
                 <input id=search_id type="search" data-testid="search" autocomplete="off" spellcheck="false"
@@ -71,7 +82,8 @@ pub fn FilterBar() -> impl IntoView {
             </div>
             </details>
             // Present from the first render so screen readers announce every later change (WCAG 4.1.3).
-            <p class="mslw-count" role="status" data-testid="result-count">
+            // Focusable by script only: where focus goes after a clearing button hides or disables itself.
+            <p class="mslw-count" role="status" data-testid="result-count" id=count_id tabindex="-1">
                 {move || result_count(state.matching.with(Vec::len), total, lang.get())}
             </p>
         </div>

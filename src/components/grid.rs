@@ -6,6 +6,7 @@ use crate::i18n::{paren, ui};
 use crate::filter::PAGE_SIZE;
 use crate::state::WidgetState;
 use crate::components::tr;
+use crate::model::Lang;
 use leptos::prelude::*;
 
 /// The cards of everyone matching, at most `limit` of them, then "Show more" / "Show all".
@@ -21,7 +22,13 @@ pub fn Grid() -> impl IntoView {
     };
     let cache = StoredValue::new_local(CardCache::default());
     let hidden_count = move || matching.with(Vec::len).saturating_sub(limit());
-    let clear = move |_| filter.update(|f| *f = f.cleared());
+    let count_id = state.data().id("count");
+    // The button goes with the empty state it belongs to: focus moves to the count that now says everyone is
+    // shown, not to <body> (WCAG 2.4.3).
+    let clear = move |_| {
+        filter.update(|f| *f = f.cleared());
+        crate::browser::focus_by_id(&count_id);
+    };
     // A new search or filter forgets the last one's "Show more" (the view already ignores it; see Paging).
     Effect::new(move |_| filter.with(|f| paging.maybe_update(|p| p.forget_other(f))));
     let grid = NodeRef::<leptos::html::Ul>::new();
@@ -58,8 +65,29 @@ pub fn Grid() -> impl IntoView {
         }
     };
 
+    // A language switch swaps every card for its twin in the other language: a detail the reader had opened
+    // opens in the twin too (the cache still holds the cards just left).
+    Effect::new(move |previous: Option<Lang>| {
+        let now = lang.get();
+        if let Some(before) = previous.filter(|b| *b != now) {
+            let opened: Vec<usize> = matching.with_untracked(|m| m.iter().take(untrack(limit)).copied().collect::<Vec<_>>()).into_iter()
+                .filter(|&i| cache.with_value(|c| c.detail_open(i, before)))
+                .collect();
+            if !opened.is_empty() {
+                // After the frame that built the twins.
+                request_animation_frame(move || {
+                    fill_pending_details(cache);
+                    cache.try_with_value(|c| opened.iter().for_each(|&i| c.open_detail(i, now)));
+                });
+            }
+        }
+        now
+    });
+    let heading_id = data.id("people-heading");
+    let labelled_by = heading_id.clone();
     view! {
-        <ul class="mslw-grid" data-testid="card-grid" node_ref=grid aria-label=tr(lang, |u| u.people_list_label) on:click=on_card_click>
+        <h3 class="mslw-sr-only" id=heading_id>{tr(lang, |u| u.people_list_label)}</h3>
+        <ul class="mslw-grid" data-testid="card-grid" node_ref=grid aria-labelledby=labelled_by on:click=on_card_click>
             <For each=shown key=|k| *k children=move |(i, l)| {
                 view! { <Card person=data.dataset.people[i].clone() index=i lang=l cache=cache /> }
             } />

@@ -72,6 +72,14 @@ pub struct CalcUi {
     pub median_link: &'static str,
     pub zero_weeks: &'static str,
     pub fix_fields: &'static str,
+    /// "Back to {name}'s card": after card → calculator, the way back.
+    pub back_to_card: &'static str,
+    /// What a slider position past a year writes in the weeks field: "{} months".
+    pub slider_months: &'static str,
+    /// The chart's accessible name and the marked people in its description and table.
+    pub chart_name: &'static str,
+    pub chart_marked: &'static str,
+    pub chart_people_col: &'static str,
     pub caveat: &'static str,
     /// "Set from {}'s card: reported as “{}”; estimate {} weeks (range {}). For that range this model gives {}."
     pub from_card: &'static str,
@@ -161,7 +169,12 @@ pub const CALC_UI_EN: CalcUi = CalcUi {
     median_link: "BLS news release",
     zero_weeks: "0 weeks at Meta: every model pays $0. Someone who never started draws no salary and vests no \
                  stock.",
-    fix_fields: "Fix the field marked above to see a result.",
+    fix_fields: "To see a result, fix: {}.",
+    back_to_card: "Back to {}'s card",
+    slider_months: "{} months",
+    chart_name: "Chart: pre-tax amount by weeks at Meta, with the people who left within a year",
+    chart_marked: "Marked: {}.",
+    chart_people_col: "People marked",
     caveat: "Nobody's real pay is known: this applies a reported or hypothetical package to a tenure.",
     from_card: "Set from {}'s card: tenure reported as \"{}\"; estimate {} weeks (range {} weeks). Over that range \
                 this model gives {}.",
@@ -249,7 +262,12 @@ pub const CALC_UI_ZH: CalcUi = CalcUi {
     median_zero: "也就是说：分文未得。",
     median_link: "美国劳工统计局发布",
     zero_weeks: "在Meta任职0周：每种模型都是0美元。从未到岗的人既不领工资，也没有股票归属。",
-    fix_fields: "请修正上面标出的输入项以查看结果。",
+    fix_fields: "请修正以下输入项以查看结果：{}。",
+    back_to_card: "返回{}的卡片",
+    slider_months: "{}个月",
+    chart_name: "图表：按在Meta周数计算的税前金额，并标出一年内离职的人",
+    chart_marked: "标出的人：{}。",
+    chart_people_col: "标出的人",
     caveat: "没有人知道任何人的真实薪酬：这里只是把报道中的或假设的薪酬包套用到任职时间上。",
     from_card: "由{}的卡片设置：报道的任职时间为“{}”；估计{}周（范围{}周）。在这个范围内，此模型的结果为{}。",
     never_started: "各方说法不一，此人可能从未到岗，因此估计为0周。",
@@ -272,7 +290,7 @@ pub const CALC_UI_ZH: CalcUi = CalcUi {
 impl CalcUi {
     /// Every text, field by field: what the Chinese copy-edit lint (`zh_lint`) reads. The `let` names every field
     /// (no `..`), so a new text cannot be left out of the lint: it would not compile.
-    pub fn texts(&self) -> [&'static str; 76] {
+    pub fn texts(&self) -> [&'static str; 81] {
         let CalcUi {
             heading, intro, weeks_label, weeks_hint, weeks_slider_label, weeks_value, package_legend, altman_label,
             altman_detail, wired_label, wired_detail, custom_label, status_prefix, source_prefix, source_missing, amount_label,
@@ -280,7 +298,7 @@ impl CalcUi {
             model_straight_detail, model_cliff, model_cliff_detail, model_front, model_front_detail, model_straight_short, model_cliff_short,
             model_front_short, assumptions_legend, base_label, base_hint, signon_label, signon_hint, result_heading, result_lead, custom_in_lead, range, range_same, chosen_marker,
             stock_part, rates_heading, rates_note, per_week, per_day, per_hour, per_minute, per_second,
-            rates_zero, cny, median_years, median_weeks, median_zero, median_link, zero_weeks, fix_fields,
+            rates_zero, cny, median_years, median_weeks, median_zero, median_link, zero_weeks, fix_fields, back_to_card, slider_months, chart_name, chart_marked, chart_people_col,
             caveat, from_card, never_started, example_heading, example_text, example_button, card_button, chart_title,
             chart_desc, chart_x_axis, chart_y_axis, chart_markers, chart_markers_some, chart_table_caption, chart_weeks_col, chart_unavailable,
             chart_chosen,
@@ -292,7 +310,7 @@ impl CalcUi {
             *model_straight_detail, *model_cliff, *model_cliff_detail, *model_front, *model_front_detail, *model_straight_short, *model_cliff_short,
             *model_front_short, *assumptions_legend, *base_label, *base_hint, *signon_label, *signon_hint, *result_heading, *result_lead, *custom_in_lead, *range, *range_same, *chosen_marker,
             *stock_part, *rates_heading, *rates_note, *per_week, *per_day, *per_hour, *per_minute, *per_second,
-            *rates_zero, *cny, *median_years, *median_weeks, *median_zero, *median_link, *zero_weeks, *fix_fields,
+            *rates_zero, *cny, *median_years, *median_weeks, *median_zero, *median_link, *zero_weeks, *fix_fields, *back_to_card, *slider_months, *chart_name, *chart_marked, *chart_people_col,
             *caveat, *from_card, *never_started, *example_heading, *example_text, *example_button, *card_button, *chart_title,
             *chart_desc, *chart_x_axis, *chart_y_axis, *chart_markers, *chart_markers_some, *chart_table_caption, *chart_weeks_col, *chart_unavailable,
             *chart_chosen,

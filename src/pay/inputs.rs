@@ -16,10 +16,12 @@ pub const DEFAULT_WEEKS_TEXT: &str = "4";
 pub const DEFAULT_AMOUNT_TEXT: &str = "100M";
 pub const DEFAULT_YEARS_TEXT: &str = "4";
 
-/// The slider runs 0–52 weeks in tenths (positions 0–520), then 52–1040 in steps of two weeks (520–1014), so short
-/// tenures, the story here, get most of its length.
-pub const SLIDER_MAX: u32 = 1014;
-const SLIDER_FINE_END: u32 = 520;
+/// The slider takes the steps a person counts in: whole weeks up to a year (positions 0–52), then whole months up to
+/// twenty years (53–280, 13 to 240 months). An arrow press is one week or one month; finer values are typed.
+pub const SLIDER_MAX: u32 = 280;
+/// The last position counted in weeks (a year).
+const SLIDER_WEEKS_END: u32 = 52;
+const MONTHS_PER_YEAR: u32 = 12;
 
 // ---------------------------------------------------------------------------------------------------------
 // The calculator's inputs, and their URL form
@@ -190,10 +192,26 @@ pub fn weeks_for_person(person: &Person) -> (f64, f64, f64) {
 /// The weeks a slider position stands for (see [`SLIDER_MAX`]).
 pub fn slider_to_weeks(position: u32) -> f64 {
     let p = position.min(SLIDER_MAX);
-    if p <= SLIDER_FINE_END {
-        f64::from(p) / 10.0
+    if p <= SLIDER_WEEKS_END {
+        f64::from(p)
     } else {
-        WEEKS_PER_YEAR + f64::from(p - SLIDER_FINE_END) * 2.0
+        f64::from(slider_months(p)) * WEEKS_PER_YEAR / f64::from(MONTHS_PER_YEAR)
+    }
+}
+
+/// Months for a position past the first year.
+fn slider_months(position: u32) -> u32 {
+    position - SLIDER_WEEKS_END + MONTHS_PER_YEAR
+}
+
+/// The text a slider position writes into the weeks field, in the reader's language: "12" (weeks) or "13 months",
+/// which the field reads back exactly ("13 months" is 56.33… weeks, which no decimal would be).
+pub fn slider_text(position: u32, lang: crate::model::Lang) -> String {
+    let p = position.min(SLIDER_MAX);
+    if p <= SLIDER_WEEKS_END {
+        p.to_string()
+    } else {
+        crate::i18n::fill(crate::i18n::calc_ui(lang).slider_months, &[&slider_months(p).to_string()])
     }
 }
 
@@ -201,11 +219,11 @@ pub fn slider_to_weeks(position: u32) -> f64 {
 pub fn weeks_to_slider(weeks: f64) -> u32 {
     if weeks.is_nan() || weeks <= 0.0 {
         0
-    } else if weeks <= WEEKS_PER_YEAR {
-        round_u64(weeks * 10.0).min(u64::from(SLIDER_FINE_END)) as u32
+    } else if weeks < f64::from(SLIDER_WEEKS_END) + WEEKS_PER_YEAR / f64::from(MONTHS_PER_YEAR) / 2.0 {
+        round_u64(weeks).min(u64::from(SLIDER_WEEKS_END)) as u32
     } else {
-        let steps = round_u64((weeks - WEEKS_PER_YEAR) / 2.0).min(u64::from(SLIDER_MAX - SLIDER_FINE_END));
-        SLIDER_FINE_END + steps as u32
+        let months = round_u64(weeks * f64::from(MONTHS_PER_YEAR) / WEEKS_PER_YEAR).max(u64::from(MONTHS_PER_YEAR + 1));
+        (SLIDER_WEEKS_END as u64 + months - u64::from(MONTHS_PER_YEAR)).min(u64::from(SLIDER_MAX)) as u32
     }
 }
 
@@ -423,16 +441,29 @@ mod tests {
 
     #[test]
     fn slider_and_text_agree() {
+        use crate::model::Lang;
         assert_eq!(slider_to_weeks(0), 0.0);
-        assert_eq!(slider_to_weeks(43), 4.3);
-        assert_eq!(slider_to_weeks(520), 52.0);
+        assert_eq!(slider_to_weeks(4), 4.0);
+        assert_eq!(slider_to_weeks(52), 52.0);
+        assert_eq!(slider_to_weeks(53), 13.0 * 52.0 / 12.0);
         assert_eq!(slider_to_weeks(SLIDER_MAX), MAX_WEEKS);
         assert_eq!(slider_to_weeks(u32::MAX), MAX_WEEKS);
+        // A person's steps: a year in 52 presses, twenty years in 280 (it was 1,014 positions of a tenth of a week).
+        assert_eq!(SLIDER_MAX, 280);
+        assert_eq!(slider_text(12, Lang::En), "12");
+        assert_eq!(slider_text(53, Lang::En), "13 months");
+        assert_eq!(slider_text(53, Lang::Zh), "13个月");
         for p in 0..=SLIDER_MAX {
             let w = slider_to_weeks(p);
-            assert_eq!(weeks_to_slider(w), p);
-            assert_eq!(parse_weeks(&format_weeks_input(w)), Ok(w), "position {p}");
+            assert_eq!(weeks_to_slider(w), p, "position {p}");
+            for lang in [Lang::En, Lang::Zh] {
+                assert_eq!(parse_weeks(&slider_text(p, lang)), Ok(w), "position {p} {lang:?}");
+            }
         }
+        // A typed value sits at the nearest step.
+        assert_eq!(weeks_to_slider(4.3), 4);
+        assert_eq!(weeks_to_slider(53.0), 52);
+        assert_eq!(weeks_to_slider(55.0), 53);
         assert_eq!(weeks_to_slider(f64::NAN), 0);
         assert_eq!(weeks_to_slider(1e9), SLIDER_MAX);
     }

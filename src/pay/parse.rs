@@ -294,6 +294,26 @@ fn weeks_per_unit(unit: &str) -> Option<(f64, f64)> {
     })
 }
 
+/// Every unit word the weeks field and the amount field read (their lowercase forms), for [`is_unfinished`].
+const WEEK_UNITS: [&str; 27] = [
+    "w", "wk", "wks", "week", "weeks", "周", "星期", "个星期", "週", "d", "day", "days", "天", "日", "mo", "mos", "month", "months",
+    "个月", "月", "y", "yr", "yrs", "year", "years", "年", "",
+];
+const AMOUNT_UNITS: [&str; 14] = ["k", "thousand", "千", "万", "m", "mn", "million", "亿", "b", "bn", "billion", "t", "tn", "trillion"];
+
+/// Whether a text refused by [`parse_weeks`] or [`parse_amount`] is still being typed: a number followed by the start
+/// of a unit word ("12 we" on the way to "12 weeks", "100 mil"). The calculator makes no error announcement for it.
+pub fn is_unfinished(input: &str, quantity: Quantity) -> bool {
+    let Ok(text) = normalize(input) else { return false };
+    let Ok((_, unit)) = split_number(&text, quantity == Quantity::Amount) else { return false };
+    let units: &[&str] = match quantity {
+        Quantity::Weeks => &WEEK_UNITS,
+        Quantity::Amount => &AMOUNT_UNITS,
+        Quantity::Years => &[],
+    };
+    !unit.is_empty() && !units.contains(&unit.as_str()) && units.iter().any(|u| u.starts_with(unit.as_str()))
+}
+
 /// Reads a US-dollar amount: `1,000.5`, `1 000`, `100M`, `1.5B`, `300k`, `1亿`, `769万`, `$100M`, full-width digits.
 /// At most [`MAX_AMOUNT_USD`]; above it is [`ParseError::AboveMax`], never clamped.
 pub fn parse_amount(input: &str) -> Result<f64, ParseError> {
@@ -346,6 +366,26 @@ pub fn parse_years(input: &str) -> Result<u32, ParseError> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_unit_being_typed_is_unfinished_not_wrong() {
+        for text in ["12 we", "12 wee", "12 mon", "3个", "1 ye"] {
+            assert!(is_unfinished(text, Quantity::Weeks), "{text}");
+        }
+        for text in ["12", "12 weeks", "12 wx", "abc", "-5", "1,5", "12 weeksx", ""] {
+            assert!(!is_unfinished(text, Quantity::Weeks), "{text}");
+        }
+        assert!(is_unfinished("100 mil", Quantity::Amount) && is_unfinished("$2 bil", Quantity::Amount));
+        assert!(!is_unfinished("100 weeks", Quantity::Amount) && !is_unfinished("4 y", Quantity::Years));
+        // Every listed unit is one the field reads, so a finished word is never "unfinished".
+        for unit in WEEK_UNITS {
+            assert!(weeks_per_unit(unit).is_some(), "{unit}");
+        }
+        for unit in AMOUNT_UNITS {
+            assert!(amount_multiplier(unit).is_some(), "{unit}");
+        }
+    }
+
     use super::*;
     use crate::pay::test_support::{hostile_text, inputs_with};
     use crate::pay::{compute, format_usd, format_usd_short, PackageId, PayModel};

@@ -2,7 +2,9 @@
 //! either language, from the calculator's texts in [`crate::i18n::CalcUi`].
 
 use super::format::{format_count, format_usd_full, format_wan_yi, format_weeks_input, round_u64};
-use super::inputs::Outcome;
+use super::format::format_usd_short_in;
+use super::inputs::{CalcInputs, Field, FieldError, Outcome};
+use super::parse::{is_unfinished, Quantity};
 use super::parse::WEEKS_PER_YEAR;
 use super::terms::{
     PackageId, CNY_PER_USD, CNY_RATE_DATE, CNY_RATE_SOURCE, CNY_RATE_SOURCE_ZH, MEDIAN_SOURCE, MEDIAN_WEEKLY_USD,
@@ -26,6 +28,36 @@ pub fn result_lead(o: &Outcome, package: PackageId, report_status: Option<Status
         crate::i18n::push_status_mark(&mut pkg, status, lang);
     }
     fill(u.result_lead, &[&format_weeks_input(o.weeks), &pkg, o.model.label(lang)])
+}
+
+/// What the result says while a field is refused: which fields to fix, by their labels. It names them rather than
+/// pointing "above": on a wide screen the result sits beside the fields.
+pub fn fix_fields_text(errors: &[FieldError], lang: Lang) -> String {
+    let u = calc_ui(lang);
+    let mut labels: Vec<&str> = Vec::new();
+    for e in errors {
+        let label = u.field_text(e.field).0;
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    fill(u.fix_fields, &[&labels.join(crate::i18n::list_separator(lang))])
+}
+
+/// What the calculator's live region says after the reader pauses: the chosen amount, short ("Result: $7.7M"), or the
+/// fields to fix. `None` (say nothing) while every refused field is a unit still being typed ("12 we").
+pub fn announcement(computed: &Result<Outcome, Vec<FieldError>>, inputs: &CalcInputs, lang: Lang) -> Option<String> {
+    match computed {
+        Ok(o) => Some(crate::i18n::labelled(calc_ui(lang).result_heading, &format_usd_short_in(o.chosen_usd, lang), lang)),
+        Err(errors) => {
+            let unfinished = |e: &FieldError| match e.field {
+                Field::Weeks => is_unfinished(inputs.text(e.field), Quantity::Weeks),
+                Field::Amount => is_unfinished(inputs.text(e.field), Quantity::Amount),
+                _ => false,
+            };
+            (!errors.iter().all(unfinished)).then(|| fix_fields_text(errors, lang))
+        }
+    }
 }
 
 /// The plain comparison sentence: the chosen amount in years (or weeks) of the US median full-time wage.
@@ -90,6 +122,29 @@ mod tests {
         // A confirmed report needs no mark; the reader's own amount has no report at all.
         assert!(result_lead(&o, PackageId::Altman100m, Some(Status::Confirmed), Lang::En).contains("on $100M a year, "));
         assert!(result_lead(&o, PackageId::Custom, Some(Status::Disputed), Lang::En).contains("on your own amount, "));
+    }
+
+    #[test]
+    fn the_announcement_is_short_and_silent_while_a_unit_is_typed() {
+        let announce = |weeks: &str, lang: Lang| {
+            let i = inputs_with(|i| i.weeks = weeks.into());
+            announcement(&compute(&i), &i, lang)
+        };
+        assert_eq!(announce("12 weeks", Lang::En).as_deref(), Some("Result: $23.1M"));
+        assert_eq!(announce("12", Lang::Zh).as_deref(), Some("结果：约2308万美元"));
+        // "12 we" on the way to "12 weeks": nothing to say yet, rather than a false error mid-word.
+        for partial in ["12 we", "12 wee", "3个"] {
+            assert_eq!(announce(partial, Lang::En), None, "{partial}");
+        }
+        assert!(announce("12 wx", Lang::En).is_some());
+        // A real error names the field to fix, not a place on the screen.
+        assert_eq!(announce("abc", Lang::En).as_deref(), Some("To see a result, fix: Weeks at Meta."));
+        let both = inputs_with(|i| {
+            i.weeks = "12 we".into();
+            i.base = "x".into();
+        });
+        let said = announcement(&compute(&both), &both, Lang::Zh).expect("the base salary is wrong");
+        assert!(said.contains(calc_ui(Lang::Zh).base_label) && !said.contains("上面"), "{said}");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-// axe-core (WCAG 2.0–2.2 A and AA tags) on every state of the grid a reader can reach.
+// axe-core (WCAG 2.0–2.2 A and AA tags, and its best practices) on every state of the grid a reader can reach; the
+// page's headings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, widgetReady, axeViolations, useWidgetServer } from './harness.mjs';
@@ -28,6 +29,11 @@ const ACTED = [
     await page.locator('[data-testid=calc-weeks-text]').fill('-5');
     await page.waitForSelector('[data-testid=calc-weeks-text][aria-invalid=true]');
   }],
+  ['card → calculator, with its way back', async (page) => {
+    await page.locator('[data-person-id=chaya-nayak] [data-testid=card-detail] > summary').click();
+    await page.locator('[data-person-id=chaya-nayak] [data-testid=card-to-calc]').click();
+    await page.waitForSelector('[data-testid=calc-back-to-card]:not([hidden])');
+  }],
   ['embed dialog open', async (page) => {
     await page.locator('[data-testid=embed-button]').click();
     await page.waitForSelector('[data-testid=embed-dialog][open]');
@@ -53,3 +59,15 @@ for (const [name, path, options, setup] of STATES) {
     await context.close();
   });
 }
+
+test('the page has one h1, and the filters, the people list and "About the data" their own headings', async () => {
+  for (const [lang, names] of [['en', ['Find people', 'People who left', 'About the data']], ['zh', ['查找人员', '离职人员']]]) {
+    const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=${lang}`);
+    await widgetReady(page);
+    const headings = await page.$$eval('h1, h2, h3, h4', (hs) => hs.map((h) => `${h.tagName} ${h.textContent.trim()}`));
+    assert.equal(headings.filter((h) => h.startsWith('H1')).length, 1, headings.join('\n'));
+    for (const name of names) assert.ok(headings.includes(`H3 ${name}`), `${name} in ${headings.join('\n')}`);
+    assert.equal(await page.locator('[role=search]').getAttribute('aria-labelledby'), 'mslw-filters-heading');
+    await context.close();
+  }
+});

@@ -65,9 +65,9 @@ test("the article's example: 4 weeks of $100M a year is $7.7M, one month is $8.3
   await page.keyboard.press('Enter');
   assert.equal(await chosenOnce(page, '$8.3M ($8,333,333)'), '$8.3M ($8,333,333)');
   assert.equal(await page.locator('[data-testid=calc-weeks-text]').inputValue(), '1 month');
-  // The slider agrees with the text (4.3 weeks = position 43) and drives it back.
-  assert.equal(await page.locator('[data-testid=calc-weeks-range]').inputValue(), '43');
-  await page.locator('[data-testid=calc-weeks-range]').fill('520');
+  // The slider agrees with the text (4.3 weeks: the nearest whole week, position 4) and drives it back.
+  assert.equal(await page.locator('[data-testid=calc-weeks-range]').inputValue(), '4');
+  await page.locator('[data-testid=calc-weeks-range]').fill('52');
   assert.equal(await page.locator('[data-testid=calc-weeks-text]').inputValue(), '52');
   assert.equal(await chosen(page), '$100M ($100,000,000)');
   // Per week, day, hour, minute and second; CNY at the stated rate; the sourced comparison.
@@ -130,7 +130,7 @@ test('reliability item 12: every hostile input in every field is an inline error
       await page.locator(`[data-testid=${testid}]`).fill(value);
       await assertFieldError(page, testid, kind);
       await assertNoBadNumbers(page);
-      assert.match(await page.locator('[data-testid=calc-summary]').innerText(), /Fix the field/);
+      assert.match(await page.locator('[data-testid=calc-summary]').innerText(), /To see a result, fix: /);
       // Other controls keep working: a model change is taken and the other fields stay valid.
       await page.locator('[data-testid=calc-model-cliff]').check();
       assert.ok(await page.locator('[data-testid=calc-model-cliff]').isChecked());

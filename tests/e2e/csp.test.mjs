@@ -143,7 +143,7 @@ test('embed.js sizes the iframe on a host page with its own strict policy, with 
   await widgetReady(frame);
   await page.waitForFunction(() => {
     const f = document.querySelector('iframe');
-    return f.style.height !== '600px' && f.style.height !== '';
+    return f.style.height !== '3000px' && f.style.height !== '';
   });
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(await frame.evaluate(() => window.__cspViolations), []);

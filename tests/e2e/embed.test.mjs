@@ -59,7 +59,7 @@ async function widgetFrame(page, selector) {
 async function sizedToContent(page, frame, selector) {
   // Chromium pauses rendering (and so ResizeObserver) in a cross-origin iframe that is off screen: the
   // widget reports its height once the reader scrolls to it, so the test scrolls there as a reader would.
-  // (When #one grew first, #two was pushed below the fold and kept its 600px placeholder height.)
+  // (When #one grew first, #two was pushed below the fold and kept its placeholder height.)
   await page.locator(`${selector} iframe`).scrollIntoViewIfNeeded();
   let last;
   for (const deadline = Date.now() + 15_000; Date.now() < deadline; await page.waitForTimeout(100)) {
@@ -73,7 +73,9 @@ async function sizedToContent(page, frame, selector) {
 
 test('embed.js is plain, small, and ships minified', () => {
   const code = readFileSync(join(DIST, 'embed.js'));
-  assert.ok(code.length < 2048, `embed.js is ${code.length} bytes`);
+  // 2 KB until issue 19 added the print summary, the reader's place kept while the frame grows, and the host's
+  // sticky-header margin (2,739 bytes then).
+  assert.ok(code.length < 2816, `embed.js is ${code.length} bytes`);
   assert.doesNotMatch(code.toString(), /\bimport\b|\brequire\(|https?:\/\/(?!www\.w3)/, 'no dependency, no hard-coded URL');
   assert.doesNotMatch(code.toString(), /location\s*(\.href)?\s*=|\.assign\(|\.replace\(|window\.open|eval\(|Function\(/);
 });

@@ -922,7 +922,7 @@ test('axe: a host page on another origin embedding the widget, and the widget in
   // Chromium pauses rendering in an off-screen cross-origin iframe (see embed.test.mjs): bring it into view
   // and wait until the host has sized it to its content.
   await page.locator('iframe').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('iframe').style.height !== '600px', null, { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector('iframe').style.height !== '3000px', null, { timeout: 15_000 });
 
   const inside = await axeResults(frame);
   assert.deepEqual(inside.violations, [], 'inside the widget frame');
