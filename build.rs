@@ -1,7 +1,11 @@
 //! Build step: minify the bundled dataset so the wasm carries no indentation, and fail the build on
-//! malformed JSON. Validation of the content happens at run time and in tests (src/dataset.rs).
+//! malformed JSON. Validation of the content happens at run time and in tests (src/dataset.rs). Also minifies the
+//! stylesheet the npm package injects or adopts (src/embed.rs carries it inside the wasm).
 
 use std::{env, fs, path::Path};
+
+#[path = "src/css_min.rs"]
+mod css_min;
 
 fn main() {
     let src = "data/departures.json";
@@ -11,4 +15,11 @@ fn main() {
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{src} is not valid JSON: {e}"));
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("departures.min.json");
     fs::write(&out, value.to_string()).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+
+    let css = "style/widget.css";
+    println!("cargo:rerun-if-changed={css}");
+    println!("cargo:rerun-if-changed=src/css_min.rs");
+    let text = fs::read_to_string(css).unwrap_or_else(|e| panic!("cannot read {css}: {e}"));
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("widget.min.css");
+    fs::write(&out, css_min::minify_css(&text)).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

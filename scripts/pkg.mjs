@@ -1,6 +1,7 @@
 // Finishes the npm package that wasm-pack wrote to pkg/: adds the stylesheet (for hosts whose CSP forbids
-// the injected <style>), the licences, replaces the crate README with the package README, lets the glue find
-// its wasm under Vite's dev server, and completes package.json (the fields a registry page shows).
+// the injected <style>), the <msl-departures> custom element (npm/element.js, exported as msl-departures/element),
+// the licences, replaces the crate README with the package README, lets the glue find its wasm under Vite's dev
+// server, and completes package.json (the fields a registry page shows).
 // Usage: node scripts/pkg.mjs [pkg]
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 
 copyFileSync(join(root, 'style/widget.css'), join(dir, 'widget.css'));
 copyFileSync(join(root, 'npm/README.md'), join(dir, 'README.md'));
+for (const f of ['element.js', 'element.d.ts']) copyFileSync(join(root, 'npm', f), join(dir, f));
 // Code MIT, the bundled dataset (compiled into the wasm) CC BY 4.0: both texts travel with the package.
 for (const f of ['LICENSE', 'LICENSE-DATA']) copyFileSync(join(root, f), join(dir, f));
 
@@ -22,7 +24,7 @@ const js = manifest.module ?? 'msl_departures.js';
 const types = manifest.types ?? 'msl_departures.d.ts';
 const wasmFile = manifest.files?.find((f) => f.endsWith('_bg.wasm')) ?? 'msl_departures_bg.wasm';
 patchGlue(join(dir, js), wasmFile);
-const files = new Set([...(manifest.files ?? []), 'widget.css', 'README.md', 'LICENSE', 'LICENSE-DATA']);
+const files = new Set([...(manifest.files ?? []), 'widget.css', 'element.js', 'element.d.ts', 'README.md', 'LICENSE', 'LICENSE-DATA']);
 const out = {
   ...manifest,
   name: NAME,
@@ -38,14 +40,17 @@ const out = {
   types,
   exports: {
     '.': { types: `./${types}`, default: `./${js}` },
+    // Importing it registers <msl-departures>.
+    './element': { types: './element.d.ts', default: './element.js' },
     './widget.css': './widget.css',
     // Hosts that serve or pass the module themselves: init({ module_or_path: new URL(...) }).
     './msl_departures_bg.wasm': './msl_departures_bg.wasm',
     './package.json': './package.json',
   },
   style: 'widget.css',
-  // wasm-pack's own list (its snippets) plus the stylesheet, the one import with an effect.
-  sideEffects: [...new Set([...(manifest.sideEffects ?? []), './widget.css'])],
+  // wasm-pack's own list (its snippets) plus the imports with an effect: the stylesheet, and the element's
+  // registration, which a bundler would otherwise drop from `import 'msl-departures/element'`.
+  sideEffects: [...new Set([...(manifest.sideEffects ?? []), './widget.css', './element.js'])],
 };
 /** wasm-bindgen's glue finds its wasm at `new URL('…_bg.wasm', import.meta.url)`. Vite's dev server pre-bundles
  *  dependencies into node_modules/.vite/deps/ without their assets (vitejs/vite#8427, fixed only in Vite 8), so that URL

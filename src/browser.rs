@@ -151,6 +151,28 @@ pub fn bundled_dataset() -> Result<Dataset, Vec<Problem>> {
     dataset_from_json(BUNDLED_JSON)
 }
 
+/// The element with `id` in the page, or in the shadow root of a widget the npm package mounted with `shadow: true`
+/// (`document.getElementById` does not look inside shadow roots). Only the package can shadow-mount, so the page's
+/// build keeps the plain lookup.
+pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    let document = crate::browser::window()?.document()?;
+    let found = document.get_element_by_id(id);
+    #[cfg(feature = "npm")]
+    let found = found.or_else(|| shadow_roots(&document).find_map(|root| root.get_element_by_id(id)));
+    found
+}
+
+/// The open shadow roots of the elements holding npm-mounted widgets.
+#[cfg(feature = "npm")]
+pub fn shadow_roots(document: &web_sys::Document) -> impl Iterator<Item = web_sys::ShadowRoot> {
+    let holders = document.query_selector_all(&format!("[{}]", crate::mount::MOUNTED_ATTR)).ok();
+    let count = holders.as_ref().map_or(0, |h| h.length());
+    (0..count).filter_map(move |i| {
+        let holder = holders.as_ref()?.item(i)?.dyn_into::<web_sys::Element>().ok()?;
+        holder.shadow_root()
+    })
+}
+
 /// Whether a media query matches now (false where there is no window): the layout's breakpoints, read once.
 pub fn media_matches(query: &str) -> bool {
     crate::browser::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
@@ -159,8 +181,7 @@ pub fn media_matches(query: &str) -> bool {
 /// Moves focus to the element with this id, if it is there: where a control that hides or disables itself hands
 /// focus on.
 pub fn focus_by_id(id: &str) {
-    let element = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-    if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
 }

@@ -6,6 +6,10 @@
 //! trap or iterator): every such read goes through a catching binding. A host dataset is the one exception to "throw on bad input":
 //! it goes through the same validation as the bundled file, and when rejected the widget still mounts,
 //! on the bundled data, showing its notice, with the problems also on `handle.problems`.
+//!
+//! With `shadow: true` the widget renders into an open shadow root on the element, with its stylesheet adopted there
+//! as a constructed `CSSStyleSheet` (CSSOM, so a `style-src` policy without `'unsafe-inline'` allows it): the host
+//! page's rules cannot reach inside. The `<msl-departures>` custom element (`npm/element.js`) mounts this way.
 
 use crate::browser;
 use crate::components::app::{App, AppInput};
@@ -56,8 +60,13 @@ export interface MslDeparturesOptions {
   /** Called (asynchronously, after each change, not on first render) with the canonical query string and
    *  the same view as an object, e.g. to keep the host page's URL in step. */
   onChange?: (query: string, state: MslDeparturesState) => void;
-  /** Inject the widget's stylesheet once per document as `<style id="mslw-styles">` (default true). Pass
-   *  false under a style-src CSP without 'unsafe-inline' and link the package's `widget.css` instead. */
+  /** Render into an open shadow root on the element (attached if it has none), isolated from the host page's
+   *  CSS, with the stylesheet adopted there; works under a strict style-src CSP. Default false: the light DOM,
+   *  which the host page may style. */
+  shadow?: boolean;
+  /** Add the widget's stylesheet (default true): once per document as `<style id="mslw-styles">`, or, with
+   *  `shadow`, adopted in the shadow root. Pass false to bring your own (in the light DOM under a style-src CSP
+   *  without 'unsafe-inline': link the package's `widget.css`). */
   injectStyles?: boolean;
   /** URL of a hosted standalone page of the widget; when given, an "Embed" button offers an iframe snippet for it. */
   embedUrl?: string;
@@ -80,15 +89,25 @@ extern "C" {
 pub use crate::mount::MOUNTED_ATTR;
 /// The id of the injected stylesheet: present means already injected.
 pub const STYLE_ID: &str = "mslw-styles";
-const WIDGET_CSS: &str = include_str!("../style/widget.css");
+/// `style/widget.css` without its comments and needless whitespace (`build.rs`): about 2 KB brotli less in the wasm.
+const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
+/// Prepended in a shadow root: there the widget inherits from the host element, which the host page's rules style
+/// (`* { line-height: 3 }`), so its container (`SHADOW_CONTAINER_CLASS`) starts from initial values instead, as on a
+/// plain page. On the container, not on `.mslw`: `all` would also undo the locale that the section's `lang` gives
+/// (Chromium's `-webkit-locale`: font fallback, line breaking). The host is a block unless the page says otherwise (a
+/// custom element is inline by default).
+const SHADOW_RESET_CSS: &str = ":host{display:block}.mslw-root{all:initial;display:block}";
+const SHADOW_CONTAINER_CLASS: &str = "mslw-root";
 
 thread_local! {
     /// Numbers the instances so each gets its own DOM id prefix ("mslw1", "mslw2", …).
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
+    /// The constructed stylesheet shadow roots adopt: one for every widget on the page.
+    static SHADOW_SHEET: std::cell::OnceCell<Option<web_sys::CssStyleSheet>> = const { std::cell::OnceCell::new() };
 }
 
 /// Every option `mount` knows. An unknown key (a typo such as `onchange`) is an error, not ignored.
-const OPTION_KEYS: [&str; 7] = ["lang", "theme", "state", "dataset", "onChange", "injectStyles", "embedUrl"];
+const OPTION_KEYS: [&str; 8] = ["lang", "theme", "state", "dataset", "onChange", "injectStyles", "shadow", "embedUrl"];
 
 /// Everything `mount` needs, checked.
 struct Options {
@@ -101,6 +120,7 @@ struct Options {
     dataset_json: Option<String>,
     on_change: Option<js_sys::Function>,
     inject_styles: bool,
+    shadow: bool,
     embed_url: Option<String>,
 }
 
@@ -138,6 +158,7 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
             dataset_json: None,
             on_change: None,
             inject_styles: true,
+            shadow: false,
             embed_url: None,
         });
     }
@@ -159,10 +180,8 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
         Some("auto") => Some(None),
         Some(t) => Some(Some(Theme::parse(t).ok_or_else(|| fail(format!("option `theme` must be \"light\", \"dark\" or \"auto\", not \"{t}\"")))?)),
     };
-    let inject_styles = match get(options, "injectStyles")? {
-        v if v.is_undefined() || v.is_null() => true,
-        v => v.as_bool().ok_or_else(|| fail("option `injectStyles` must be true or false"))?,
-    };
+    let inject_styles = bool_option(options, "injectStyles", true)?;
+    let shadow = bool_option(options, "shadow", false)?;
     let embed_url = match string_option(options, "embedUrl", "an http(s) URL")? {
         Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
             return Err(fail(format!("option `embedUrl` must be an http(s) URL, not \"{url}\"")));
@@ -182,7 +201,15 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
         v if v.is_undefined() || v.is_null() => None,
         v => Some(v.dyn_into::<js_sys::Function>().map_err(|_| fail("option `onChange` must be a function"))?),
     };
-    Ok(Options { lang, theme, initial, dataset, dataset_json, on_change, inject_styles, embed_url })
+    Ok(Options { lang, theme, initial, dataset, dataset_json, on_change, inject_styles, shadow, embed_url })
+}
+
+/// An optional boolean option: absent (`undefined` or `null`) is `default`.
+fn bool_option(options: &JsValue, key: &str, default: bool) -> Result<bool, JsError> {
+    match get(options, key)? {
+        v if v.is_undefined() || v.is_null() => Ok(default),
+        v => v.as_bool().ok_or_else(|| fail(format!("option `{key}` must be true or false"))),
+    }
 }
 
 /// `options[key]`; a getter or Proxy trap that throws is reported as the option that could not be read.
@@ -211,8 +238,9 @@ fn state_query(state: &JsValue) -> Result<String, JsError> {
         let what = format!("option `state.{key}`");
         let text = if let Some(s) = value.as_string() {
             s
-        } else if let Some(n) = value.as_f64() {
-            n.to_string()
+        } else if value.as_f64().is_some() {
+            // JavaScript's own String(n): formatting an f64 in Rust would bring the float printer (about 7 KB).
+            value.unchecked_ref::<js_sys::Number>().to_string_with_radix(10).ok().and_then(|s| s.as_string()).unwrap_or_default()
         } else if value.is_undefined() || value.is_null() {
             continue;
         } else if browser::try_is_array(&value).map_err(unreadable(&what))? {
@@ -239,6 +267,48 @@ fn inject_styles(document: &web_sys::Document) {
     style.set_id(STYLE_ID);
     style.set_text_content(Some(WIDGET_CSS));
     let _ = head.append_child(&style);
+}
+
+/// The open shadow root a `shadow: true` mount renders into: the element's own if it has one (a shadow root cannot be
+/// replaced, so a remount, as the custom element does when its attributes change, reuses it), else a new one. An
+/// element that cannot hold one (`<li>`, `<button>`, an element with a closed root) is a clear error.
+fn shadow_root_of(element: &web_sys::HtmlElement) -> Result<web_sys::ShadowRoot, JsError> {
+    if let Some(root) = element.shadow_root() {
+        return Ok(root);
+    }
+    element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).map_err(|e| {
+        fail(format!("option `shadow`: this element cannot hold a shadow root ({})", browser::error_message(&e)))
+    })
+}
+
+/// Adopts the widget's stylesheet in a shadow root, once: one constructed sheet shared by every root on the page.
+/// Where constructed sheets are missing (Safari before 16.4) or refused (a root in another document), a `<style>`
+/// in the root instead, which only a `style-src` policy without `'unsafe-inline'` blocks.
+fn adopt_styles(root: &web_sys::ShadowRoot, document: &web_sys::Document) {
+    let css = || [SHADOW_RESET_CSS, WIDGET_CSS].concat();
+    let sheet = SHADOW_SHEET.with(|cell| {
+        cell.get_or_init(|| {
+            let sheet = web_sys::CssStyleSheet::new().ok()?;
+            sheet.replace_sync(&css()).ok()?;
+            Some(sheet)
+        })
+        .clone()
+    });
+    let key = JsValue::from_str("adoptedStyleSheets");
+    let adopted = js_sys::Reflect::get(root, &key).ok().and_then(|a| a.dyn_into::<js_sys::Array>().ok());
+    if let (Some(sheet), Some(adopted)) = (sheet, adopted) {
+        if adopted.includes(&sheet, 0) || js_sys::Reflect::set(root, &key, &adopted.concat(&js_sys::Array::of1(&sheet))).is_ok() {
+            return;
+        }
+    }
+    if root.get_element_by_id(STYLE_ID).is_some() {
+        return;
+    }
+    if let Ok(style) = document.create_element("style") {
+        style.set_id(STYLE_ID);
+        style.set_text_content(Some(&css()));
+        let _ = root.append_child(&style);
+    }
 }
 
 /// The view as an object keyed like the URL, for `onChange`.
@@ -318,11 +388,25 @@ pub fn mount(
         let text: Vec<String> = p.iter().map(|p| p.message(Lang::En)).collect();
         fail(format!("the bundled dataset is invalid: {}", text.join("; ")))
     })?;
-    if options.inject_styles {
-        if let Some(document) = element.unchecked_ref::<HostElement>().owner_document().ok().and_then(|d| d.dyn_into::<web_sys::Document>().ok()) {
+    let document = element.unchecked_ref::<HostElement>().owner_document().ok().and_then(|d| d.dyn_into::<web_sys::Document>().ok());
+    let document = document.ok_or_else(not_an_element)?;
+    // In a shadow root the widget gets a container of its own: Leptos mounts into an element, and a host's own
+    // content in a root it attached stays where it is.
+    let (target, shadow) = if options.shadow {
+        let root = shadow_root_of(&element)?;
+        let container = document.create_element("div").map_err(|e| fail(browser::error_message(&e)))?;
+        container.set_class_name(SHADOW_CONTAINER_CLASS);
+        root.append_child(&container).map_err(|e| fail(browser::error_message(&e)))?;
+        if options.inject_styles {
+            adopt_styles(&root, &document);
+        }
+        (container.unchecked_into::<web_sys::HtmlElement>(), true)
+    } else {
+        if options.inject_styles {
             inject_styles(&document);
         }
-    }
+        (element.clone(), false)
+    };
     let mut initial = options.initial;
     if let Some(theme) = options.theme {
         initial.theme = theme;
@@ -362,10 +446,13 @@ pub fn mount(
     };
     let _ = element.set_attribute(MOUNTED_ATTR, "");
     crate::panic_fallback::install();
-    let handle = leptos::mount::mount_to(element.clone(), move || view! { <App input=input /> });
+    let handle = leptos::mount::mount_to(target.clone(), move || view! { <App input=input /> });
     Ok(WidgetHandle {
         unmount: Some(Box::new(move || {
             drop(handle);
+            if shadow {
+                target.remove();
+            }
             let _ = element.remove_attribute(MOUNTED_ATTR);
         })),
         problems,

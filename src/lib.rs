@@ -10,6 +10,8 @@
 pub mod bake;
 pub mod browser;
 pub mod components;
+#[cfg(test)]
+mod css_min;
 pub mod dataset;
 pub mod export;
 #[cfg(feature = "npm")]

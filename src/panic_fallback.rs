@@ -120,10 +120,8 @@ fn show_fallback(message: &str) {
             let Some(holder) = holders.item(i).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else {
                 continue;
             };
-            let widget = match holder.query_selector(WIDGET_SELECTOR) {
-                Ok(Some(widget)) => Some(widget),
-                _ => empty_widget(&document, &holder),
-            };
+            let (found, scope) = widget_in(&holder);
+            let widget = found.or_else(|| empty_widget(&document, &scope));
             if let Some(widget) = widget {
                 freeze_behind_notice(&document, &holder, &widget, message);
             }
@@ -132,8 +130,18 @@ fn show_fallback(message: &str) {
     crate::frame::report_failure();
 }
 
+/// The holder's widget, if rendered, and the node it lives in: the holder, or its shadow root for an npm
+/// `shadow: true` mount.
+fn widget_in(holder: &web_sys::Element) -> (Option<web_sys::Element>, web_sys::Node) {
+    #[cfg(feature = "npm")]
+    if let Some(root) = holder.shadow_root() {
+        return (root.query_selector(WIDGET_SELECTOR).ok().flatten(), root.into());
+    }
+    (holder.query_selector(WIDGET_SELECTOR).ok().flatten(), holder.clone().into())
+}
+
 /// A bare `<section class="mslw">` in `holder`, so the notice gets the widget's styles and language.
-fn empty_widget(document: &web_sys::Document, holder: &web_sys::Element) -> Option<web_sys::Element> {
+fn empty_widget(document: &web_sys::Document, holder: &web_sys::Node) -> Option<web_sys::Element> {
     let widget = document.create_element("section").ok()?;
     widget.set_class_name("mslw");
     let lang = document.document_element().and_then(|html| html.get_attribute("lang")).unwrap_or_default();
@@ -147,7 +155,12 @@ fn freeze_behind_notice(document: &web_sys::Document, holder: &web_sys::Element,
         Some(tag) if tag.starts_with("zh") => Lang::Zh,
         _ => Lang::En,
     };
-    let focus_was_inside = document.active_element().is_some_and(|active| widget.contains(Some(&active)));
+    // Inside a shadow root the document's active element is the holder; the root knows the one inside.
+    #[cfg(feature = "npm")]
+    let active = holder.shadow_root().map_or_else(|| document.active_element(), |root| root.active_element());
+    #[cfg(not(feature = "npm"))]
+    let active = document.active_element();
+    let focus_was_inside = active.is_some_and(|active| widget.contains(Some(&active)));
     // `inert`, not removal: the cards stay readable, but no control can call into the dead module.
     let children = widget.children();
     for i in 0..children.length() {

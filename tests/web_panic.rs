@@ -39,15 +39,19 @@ async fn a_panic_freezes_every_widget_behind_an_alert_and_tells_the_host() {
     let window = web_sys::window().unwrap();
     let document = window.document().unwrap();
 
-    // Two mounted widgets, Chinese and English, and a holder whose widget panicked before rendering.
-    let (zh, en) = (container(), container());
+    // Two mounted widgets, Chinese and English, one in a shadow root, and a holder whose widget panicked before rendering.
+    let (zh, en, shadowed) = (container(), container(), container());
     let _a = msl_departures::embed::mount(zh.clone().into(), Some(js("{lang: 'zh'}").unchecked_into())).map_err(JsValue::from).unwrap();
     let _b = msl_departures::embed::mount(en.clone().into(), Some(js("{lang: 'en'}").unchecked_into())).map_err(JsValue::from).unwrap();
+    let _c = msl_departures::embed::mount(shadowed.clone().into(), Some(js("{lang: 'en', shadow: true}").unchecked_into())).map_err(JsValue::from).unwrap();
+    // The shadow mount's own container, inside the shadow root: the notice must be found there.
+    let in_shadow: HtmlElement = shadowed.shadow_root().unwrap().first_element_child().unwrap().unchecked_into();
     let unrendered = container();
     unrendered.set_attribute(msl_departures::mount::MOUNTED_ATTR, "").unwrap();
     tick().await;
     assert_eq!(count(&zh, "[data-testid=person-card]"), 9);
-    let host_events: Vec<_> = [&zh, &en, &unrendered].iter().map(|h| record(h, FAILED_EVENT, "detail")).collect();
+    assert_eq!(count(&in_shadow, "[data-testid=person-card]"), 9);
+    let host_events: Vec<_> = [&zh, &en, &shadowed, &unrendered].iter().map(|h| record(h, FAILED_EVENT, "detail")).collect();
 
     // An about:blank iframe stands in for the embedding page: same origin, so it can listen.
     let frame = document.create_element("iframe").unwrap();
@@ -74,7 +78,7 @@ async fn a_panic_freezes_every_widget_behind_an_alert_and_tells_the_host() {
     // A second panic (the dead module trapping again) adds nothing.
     en.dispatch_event(&web_sys::Event::new("test-panic").unwrap()).unwrap();
 
-    for (holder, title) in [(&zh, "此互动内容已停止运行"), (&en, "This interactive stopped working"), (&unrendered, "This interactive stopped working")] {
+    for (holder, title) in [(&zh, "此互动内容已停止运行"), (&en, "This interactive stopped working"), (&in_shadow, "This interactive stopped working"), (&unrendered, "This interactive stopped working")] {
         assert_eq!(count(holder, "[data-testid=widget-failed]"), 1, "one notice per widget");
         let notice: HtmlElement = find(holder, "section.mslw > [data-testid=widget-failed]:first-child").unchecked_into();
         assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));

@@ -39,7 +39,7 @@ pub fn show_in_calculator(inputs: RwSignal<CalcInputs>, person: &Person, id_pref
     inputs.update(|i| i.set_person(person));
     let id = result_id(id_prefix);
     request_animation_frame(move || {
-        let element = crate::browser::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
+        let element = crate::browser::element_by_id(&id);
         if let Some(el) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
@@ -59,8 +59,7 @@ pub fn show_in_calculator(inputs: RwSignal<CalcInputs>, person: &Person, id_pref
 /// "Back to {name}'s card": focus returns to the card's calculator button the reader pressed (its card and detail
 /// are still there unless a search has since removed them; then focus stays where it is).
 fn back_to_card(id_prefix: &str, person_id: &str) {
-    let document = crate::browser::window().and_then(|w| w.document());
-    let heading = document.as_ref().and_then(|d| d.get_element_by_id(&crate::lead::card_heading_id(id_prefix, person_id)));
+    let heading = crate::browser::element_by_id(&crate::lead::card_heading_id(id_prefix, person_id));
     let button = heading.and_then(|h| h.closest("article").ok().flatten()).and_then(|a| a.query_selector(crate::components::card::CALC_BUTTON_SELECTOR).ok().flatten());
     if let Some(button) = button.and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok()) {
         let _ = button.focus();

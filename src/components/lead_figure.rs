@@ -47,8 +47,7 @@ pub fn LeadFigure() -> impl IntoView {
 fn show_card(state: WidgetState, person_id: &str) {
     let data = state.data();
     let heading_id = card_heading_id(&data.id_prefix, person_id);
-    let document = crate::browser::window().and_then(|w| w.document());
-    let present = document.as_ref().and_then(|d| d.get_element_by_id(&heading_id)).is_some();
+    let present = crate::browser::element_by_id(&heading_id).is_some();
     if !present {
         let Some(person) = data.dataset.person(person_id) else { return };
         let query = searchable(&person.name_en);
@@ -56,8 +55,7 @@ fn show_card(state: WidgetState, person_id: &str) {
     }
     // After the grid has rendered the change.
     request_animation_frame(move || {
-        let document = crate::browser::window().and_then(|w| w.document());
-        let heading = document.and_then(|d| d.get_element_by_id(&heading_id));
+        let heading = crate::browser::element_by_id(&heading_id);
         let article = heading.and_then(|h| h.closest("article").ok().flatten()).and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(article) = article {
             let _ = article.focus();

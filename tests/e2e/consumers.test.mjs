@@ -2,7 +2,8 @@
 // throwaway projects outside the repository, then served by Vite's dev server, built by `vite build`, built by webpack 5
 // (production) and loaded by a plain <script type="module"> page with no bundler. Every project uses its tool's
 // defaults (no config file); the tools are the repository's pinned devDependencies, run on the project folder as their
-// command lines would. In each, two widgets mount, one is searched and unmounted, the other keeps working.
+// command lines would. In each, two widgets mount, one is searched and unmounted, the other keeps working, and the
+// README's <msl-departures> element, registered by `import 'msl-departures/element'`, mounts in its shadow root.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -14,9 +15,16 @@ import { PKG, serve, launch, packPkg, installTarball } from './harness.mjs';
 const README = resolve(import.meta.dirname, '../../README.md');
 const NPM_README = resolve(import.meta.dirname, '../../npm/README.md');
 
+/** The ```lang blocks of a Markdown file. */
+const blocks = (file, lang) => [...readFileSync(file, 'utf8').matchAll(new RegExp(`\`\`\`${lang}\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1]);
+// The element as both READMEs show it, pasted as it is.
+const ELEMENT_HTML = blocks(README, 'html').find((b) => b.includes('<msl-departures'));
+assert.ok(ELEMENT_HTML && blocks(NPM_README, 'html').includes(ELEMENT_HTML), 'both READMEs show the same element snippet');
+
 // One app for every consumer, importing the package by its bare name (the plain page maps it with an import map).
 // `init().then(…)`, not top-level await, which `vite build`'s default targets refuse.
-const MAIN = `import init, { mount } from 'msl-departures';
+const MAIN = `import 'msl-departures/element';
+import init, { mount } from 'msl-departures';
 init().then(() => {
   const a = mount(document.getElementById('a'), { lang: 'en' });
   const b = mount(document.getElementById('b'), { lang: 'zh', state: 'dest=openai' });
@@ -25,7 +33,7 @@ init().then(() => {
 `;
 const page = (head, script) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>consumer</title><link rel="icon" href="data:,">${head}</head>
-<body><div id="a"></div><div id="b"></div>${script}</body></html>
+<body><div id="a"></div><div id="b"></div>${ELEMENT_HTML}${script}</body></html>
 `;
 
 let browser, packed;
@@ -67,6 +75,9 @@ async function exercise(url) {
   assert.equal(await p.locator('#a *').count(), 0);
   await p.locator('#b [data-testid=search]').fill('afroz');
   await p.waitForFunction(() => document.querySelectorAll('#b [data-testid=person-card]').length === 1);
+  // The element: in its own shadow root, on the README's attributes (Chinese, OpenAI destinations).
+  await p.waitForFunction(() => document.querySelector('msl-departures')?.shadowRoot?.querySelectorAll('[data-testid=person-card]').length === 4, null, { timeout: 10_000 });
+  assert.match(await p.locator('msl-departures h2').innerText(), /超级智能实验室/);
   assert.deepEqual(errors, []);
   assert.deepEqual(failed, []);
   await context.close();
@@ -112,20 +123,20 @@ test('webpack 5 production build, default settings (entry src/index.js, output d
 });
 
 test('a plain <script type="module"> page, no bundler (an import map names the package)', { timeout: 60_000 }, async () => {
-  const importMap = '<script type="importmap">{"imports":{"msl-departures":"./node_modules/msl-departures/msl_departures.js"}}</script>';
+  const importMap = '<script type="importmap">{"imports":{"msl-departures":"./node_modules/msl-departures/msl_departures.js","msl-departures/element":"./node_modules/msl-departures/element.js"}}</script>';
   const dir = installTarball(packed.tarball, { 'index.html': page(importMap, '<script type="module" src="main.js"></script>'), 'main.js': MAIN });
   const server = await serve(dir, { host: '127.0.0.2' });
   servers.push(server);
   await exercise(`${server.origin}/`);
 });
 
-/** The ```js blocks of a Markdown file that import the package. */
-const examples = (file) => [...readFileSync(file, 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]).filter((c) => c.includes("from 'msl-departures'"));
+/** The ```js blocks of a Markdown file that import the package or its element. */
+const examplesIn = (file) => blocks(file, 'js').filter((c) => /(from|import) 'msl-departures(\/element)?'/.test(c));
 
 test("the READMEs' npm examples build as written with vite build and webpack's defaults", { timeout: 120_000 }, async () => {
-  const blocks = [...examples(README), ...examples(NPM_README)];
-  assert.ok(blocks.length >= 2, `${blocks.length} examples`);
-  for (const code of blocks) {
+  const examples = [...examplesIn(README), ...examplesIn(NPM_README)];
+  assert.ok(examples.length >= 4, `${examples.length} examples`);
+  for (const code of examples) {
     const dir = installTarball(packed.tarball, { 'index.html': page('', '<div id="departures"></div><script type="module" src="/src/index.js"></script>'), 'src/index.js': code });
     await viteBuild({ root: dir, logLevel: 'silent' }).catch((e) => assert.fail(`vite build of\n${code}\n${e.message}`));
     const stats = await new Promise((ok, fail) =>

@@ -44,11 +44,11 @@ const trackListeners = () => {
   };
 };
 
-test('the tarball holds exactly the module, the glue, the types, the stylesheet, the README and both licences', () => {
+test('the tarball holds exactly the module, the glue, the types, the stylesheet, the element, the README and both licences', () => {
   // npm pack --dry-run lists the same: nothing forgotten (a licence, the stylesheet), nothing extra (wasm-pack's
   // .gitignore, the wasm's internal .d.ts, a stray build file).
   const files = packed.files;
-  assert.deepEqual(files, ['LICENSE', 'LICENSE-DATA', 'README.md', 'msl_departures.d.ts', 'msl_departures.js', 'msl_departures_bg.wasm', 'package.json', 'widget.css']);
+  assert.deepEqual(files, ['LICENSE', 'LICENSE-DATA', 'README.md', 'element.d.ts', 'element.js', 'msl_departures.d.ts', 'msl_departures.js', 'msl_departures_bg.wasm', 'package.json', 'widget.css']);
   const dryRun = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PKG, encoding: 'utf8' }))[0];
   assert.deepEqual(dryRun.files.map((f) => f.path).sort(), files);
   assert.equal(packed.name, 'msl-departures');
@@ -70,6 +70,9 @@ test('package.json carries what a registry page shows', () => {
   assert.ok(manifest.keywords.includes('webassembly') && manifest.keywords.length >= 5, manifest.keywords);
   assert.equal(manifest.type, 'module');
   assert.equal(manifest.exports['.'].default, './msl_departures.js');
+  assert.equal(manifest.exports['./element'].default, './element.js');
+  // Its import is its effect (registering the element): a bundler must not drop it as unused.
+  assert.ok(manifest.sideEffects.includes('./element.js'), manifest.sideEffects);
 });
 
 test('two widgets from the installed package work independently; unmount() leaves the other working', async () => {

@@ -1,0 +1,8 @@
+// Importing 'msl-departures/element' registers <msl-departures> (attributes lang, state, theme; see README.md).
+export {};
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'msl-departures': HTMLElement;
+  }
+}
