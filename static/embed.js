@@ -77,8 +77,10 @@
         b = r.f.getBoundingClientRect();
         r.f.style.height = Math.min(2e4, Math.max(100, Math.ceil(h))) + 'px';
         // The text a reader below the frame is reading stays put when the frame changes above them: a frame wholly
-        // above the screen, or one taking its first height (from the placeholder's) with its top above the screen.
-        if (b.bottom <= 0 || (!r.h && b.top < 0)) w.scrollBy(0, r.f.getBoundingClientRect().bottom - b.bottom);
+        // above the screen; one taking its first height (from the placeholder's) with its top above the screen; or,
+        // while the reader is not using the widget, one whose top is above and whose bottom is in the screen's upper
+        // half (the reader is on the host's text below it; a change they made inside the widget is not corrected).
+        if (b.bottom <= 0 || b.top < 0 && (!r.h || d.activeElement !== r.f && b.bottom < w.innerHeight / 2)) w.scrollBy(0, r.f.getBoundingClientRect().bottom - b.bottom);
         r.h = 1;
       } else if (m.type === P + ':error') {
         r.el.dispatchEvent(new CustomEvent(P + ':error', { bubbles: true }));

@@ -113,6 +113,41 @@ test('a reader below the widget stays on the same text while the frame loads and
   }
 });
 
+/** Has the frame report a new height, as the widget does when its content changes, through the same protocol. */
+const reportHeight = (frame, height) => frame.evaluate((height) => {
+  const hash = new URLSearchParams(location.hash.slice(1));
+  parent.postMessage({ type: 'msl-departures:height', v: 1, id: hash.get('embed-id'), height }, hash.get('embed-origin'));
+}, height);
+
+test('a frame that changes height while the reader scrolls up into it keeps the reader\'s text in place, unless the reader is using the widget', async () => {
+  for (const width of [390, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(article('change.html', 'lang=en'));
+    await page.locator('[data-msl-departures-embed] iframe').scrollIntoViewIfNeeded();
+    const { handle, frame } = await frameOf(page);
+    const content = await settled(page, frame);
+    const analysis = () => page.evaluate(() => document.getElementById('analysis').getBoundingClientRect().top);
+    await page.evaluate(() => document.getElementById('analysis').scrollIntoView());
+    await page.waitForTimeout(300);
+    const before = await analysis();
+    // The change lands while the wheel's smooth scroll is under way and the frame's bottom has come on screen.
+    const wheel = page.mouse.wheel(0, -300);
+    await page.waitForTimeout(60);
+    await reportHeight(frame, content + 1600);
+    await wheel;
+    await page.waitForTimeout(600);
+    assert.ok(Math.abs(await analysis() - (before + 300)) <= 50, `${width} px: the analysis went from ${before} to ${await analysis()}`);
+    // A reader working inside the widget sees the frame's own top stay put: what they act on does not jump.
+    await frame.locator('[data-testid=search]').focus();
+    const top = (await handle.boundingBox()).y;
+    await reportHeight(frame, content);
+    await page.waitForTimeout(300);
+    assert.ok(Math.abs((await handle.boundingBox()).y - top) <= 1, `${width} px: the frame's top moved while the reader was in it`);
+    await context.close();
+  }
+});
+
 test('printing the host article shows a labelled summary with the link in the frame\'s place, never a cut widget', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
