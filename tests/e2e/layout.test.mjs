@@ -92,6 +92,25 @@ for (const lang of ['en', 'zh']) {
   }
 }
 
+for (const lang of ['en', 'zh']) {
+  test(`${lang}: a person's name in the other script is never split across lines, and stays inside its row or card`, async () => {
+    for (const width of [320, 390, 768, 1280]) {
+      const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=${lang}`, { viewport: { width, height: 900 } });
+      await widgetReady(page);
+      const names = await page.evaluate(() => [...document.querySelectorAll('[data-testid=lead-row] .mslw-lead-alt, [data-testid=person-card] .mslw-name-zh')]
+        .filter((el) => el.checkVisibility())
+        .map((el) => {
+          const rects = [...el.getClientRects()].filter((r) => r.width > 0);
+          const box = el.closest('[data-testid=lead-row], [data-testid=person-card]').getBoundingClientRect();
+          return { text: el.textContent, lines: rects.length, inside: rects.every((r) => r.left >= box.left - 1 && r.right <= box.right + 1) };
+        }));
+      assert.ok(names.length >= 9, `${width} px: only ${names.length} names measured`);
+      for (const n of names) assert.ok(n.lines === 1 && n.inside, `${width} px: ${JSON.stringify(n)}`);
+      await context.close();
+    }
+  });
+}
+
 test('a lead row takes the reader to that card, also when a search hides it', async () => {
   const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en&q=maher`, { viewport: { width: 390, height: 844 } });
   await widgetReady(page);
