@@ -227,6 +227,20 @@ export async function recordCspViolations(context) {
   });
 }
 
+/** Waits until `target` (a page or a frame) has stopped scrolling: its scroll position the same at three checks
+ *  100 ms apart. A smooth scroll on a loaded machine can outlast any fixed wait. */
+export async function scrollSettled(target, timeoutMs = 10_000) {
+  let last = null;
+  let same = 0;
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((ok) => setTimeout(ok, 100))) {
+    const now = await target.evaluate(() => `${scrollX},${scrollY}`);
+    same = now === last ? same + 1 : 0;
+    last = now;
+    if (same >= 3) return;
+  }
+  throw new Error(`still scrolling after ${timeoutMs} ms`);
+}
+
 /** One static server for dist/ and one browser per test file, closed after its tests. */
 export function useWidgetServer() {
   const env = {};

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, serve, launch, widgetReady, tempDir, axeResults } from './harness.mjs';
+import { DIST, serve, launch, widgetReady, tempDir, axeResults, scrollSettled } from './harness.mjs';
 
 let widget, host, hostDir, browser;
 before(async () => {
@@ -65,7 +65,8 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 
     await frame.locator('[data-person-id=chaya-nayak] [data-testid=card-detail] > summary').click();
     await button.focus();
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(300);
+    await scrollSettled(page);
     const offset = (await handle.boundingBox()).y;
     const box = await frame.evaluate(() => {
       const r = document.querySelector('[data-testid=calc-result]');

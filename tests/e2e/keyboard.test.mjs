@@ -3,7 +3,7 @@
 // live regions that speak once per pause, and every text marked with its own language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, widgetReady, useWidgetServer } from './harness.mjs';
+import { openPage, widgetReady, useWidgetServer, scrollSettled } from './harness.mjs';
 
 const env = useWidgetServer();
 
@@ -89,6 +89,7 @@ for (const lang of ['en', 'zh']) {
         } else if (f.tag === 'button' && f.testid === 'card-to-calc') {
           await act('Enter', 'card → calculator');
           await page.waitForTimeout(300);
+          await scrollSettled(page);
           assert.equal((await focused(page)).testid, 'calc-result');
           const box = await resultTopInView(page);
           assert.ok(box.heading >= 0 && box.line <= viewport.height, `result's heading and first line on screen: ${JSON.stringify(box)}`);
