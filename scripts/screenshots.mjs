@@ -26,6 +26,8 @@ try {
         if (scheme === 'light') {
           const card = page.locator('[data-person-id=avi-verma]');
           await card.locator('summary').click();
+          // Taken at once, a card taller than the screen came out blank: its details had not been painted yet.
+          await page.waitForTimeout(300);
           await card.screenshot({ path: `${OUT}/${lang}-${width}-card-open.png` });
           await card.locator('[data-testid=card-to-calc]').click();
           await page.waitForTimeout(300);

@@ -111,6 +111,43 @@ for (const lang of ['en', 'zh']) {
   });
 }
 
+test("a source list's bullet sits on the first line of its item, also when the source's title wraps", async () => {
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en`, { viewport: { width: 390, height: 844 } });
+  await widgetReady(page);
+  const card = page.locator('[data-person-id=avi-verma]');
+  await card.locator('[data-testid=card-detail] > summary').click();
+  // The first source whose link wraps onto a second line.
+  const item = card.locator('.mslw-sources li').filter({ has: page.locator('a') }).first();
+  await item.scrollIntoViewIfNeeded();
+  const box = await item.evaluate((li) => {
+    const r = li.getBoundingClientRect();
+    const line = parseFloat(getComputedStyle(li).lineHeight) || parseFloat(getComputedStyle(li).fontSize) * 1.45;
+    return { left: r.left, top: r.top, height: r.height, line, linkLines: li.querySelector('a').getClientRects().length, linkHeight: li.querySelector('a').getBoundingClientRect().height };
+  });
+  assert.ok(box.linkHeight > 1.5 * box.line, `the first source's title wraps at 390 px: ${JSON.stringify(box)}`);
+  // The bullet is painted in the list's left padding: the rows of that strip that hold any dark pixel.
+  const strip = await page.screenshot({ clip: { x: box.left - 16, y: box.top, width: 14, height: box.height } });
+  // Decoded in a blank page: the widget's policy allows no fetch of a data: URL.
+  const rows = await (await context.newPage()).evaluate(async (b64) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    const dark = [];
+    for (let y = 0; y < bitmap.height; y++) {
+      for (let x = 0; x < bitmap.width; x++) {
+        const i = (y * bitmap.width + x) * 4;
+        if (data[i] + data[i + 1] + data[i + 2] < 3 * 140) { dark.push(y); break; }
+      }
+    }
+    return dark;
+  }, strip.toString('base64'));
+  assert.ok(rows.length > 0, 'a bullet is painted');
+  assert.ok(Math.max(...rows) < box.line + 2, `the bullet's rows ${rows[0]}–${rows.at(-1)} px lie within the first line (${box.line} px)`);
+  await context.close();
+});
+
 test('a lead row takes the reader to that card, also when a search hides it', async () => {
   const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en&q=maher`, { viewport: { width: 390, height: 844 } });
   await widgetReady(page);
