@@ -404,6 +404,9 @@ pub fn svg_markup(d: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers,
     markup::element(&mut out, "text", &title, u.chart_y_axis);
     let title = [("class", "mslw-chart-axis-title"), ("x", &svg_number((LEFT + plot_right) / 2.0)), ("y", &svg_number(VIEW_H - 2.0)), ("text-anchor", "middle")];
     markup::element(&mut out, "text", &title, u.chart_x_axis);
+    // The names are drawn last, over every line, so that their halo (widget.css) keeps each one legible where another
+    // person's marker or a model's line passes under it.
+    let mut labels = String::new();
     for pm in &d.markers {
         let name = match lang {
             Lang::En => &pm.marker.name_en,
@@ -420,7 +423,7 @@ pub fn svg_markup(d: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers,
         markup::void(&mut out, "line", &range);
         let (label_x, anchor) = if pm.left_side { (pm.x - 4.0, "end") } else { (pm.x + 4.0, "start") };
         let label = [("class", "mslw-chart-marker-label"), ("x", &svg_number(label_x)), ("y", &svg_number(TOP)), ("dy", &dy), ("text-anchor", anchor)];
-        markup::element(&mut out, "text", &label, name);
+        markup::element(&mut labels, "text", &label, name);
         out.push_str("</g>");
     }
     for (m, path) in &d.paths {
@@ -434,6 +437,7 @@ pub fn svg_markup(d: &ChartData, amounts: &ModelAmounts, markers: &ChartMarkers,
     let (px, py) = (svg_number(d.point.0), svg_number(d.point.1));
     markup::void(&mut out, "line", &[("class", "mslw-chart-now"), ("x1", &px), ("x2", &px), ("y1", &py), ("y2", &svg_number(plot_bottom))]);
     markup::void(&mut out, "circle", &[("class", "mslw-chart-point"), ("cx", &px), ("cy", &py), ("r", "5")]);
+    out.push_str(&labels);
     out.push_str("</g>");
     out
 }
@@ -605,6 +609,10 @@ mod tests {
         assert_eq!(svg.matches("<path ").count(), 3);
         assert_eq!(svg.matches("mslw-chart-chosen").count(), 1);
         assert_eq!(svg.matches("<g class=\"mslw-chart-marker\"").count(), 3);
+        // Every name is drawn after every line, so no line crosses a name.
+        let first_label = svg.find("mslw-chart-marker-label").expect("labels");
+        assert_eq!(svg.matches("mslw-chart-marker-label").count(), 3);
+        assert!(svg.rfind("<line ").expect("lines") < first_label && svg.rfind("<path ").expect("paths") < first_label, "{svg}");
         assert_eq!(svg.matches("class=\"mslw-chart-tick\"").count(), d.x_ticks.len() + d.y_ticks.len());
         assert!(svg.contains("<circle class=\"mslw-chart-point\""));
         assert!(svg.ends_with("</g>"));
