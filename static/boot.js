@@ -105,10 +105,16 @@
     // page.css hides a framed page's scrollbar, so the host's resizing cannot feed back into the width.
     d.documentElement.setAttribute('data-mslw-framed', '');
     var lastHeight = -1;
-    new ResizeObserver(function () {
-      var h = Math.ceil(d.documentElement.getBoundingClientRect().height);
-      if (h !== lastHeight && isFinite(h) && h >= 0) post('msl-departures:height', (lastHeight = h));
-    }).observe(d.documentElement);
+    // From the end of the parse: a height measured before the body is there (0, or part of the page) would shrink
+    // the host's placeholder, and the page's real height would then push the host's text down once the frame is in
+    // view, where embed.js rightly does not correct it.
+    var observe = function () {
+      new ResizeObserver(function () {
+        var h = Math.ceil(d.documentElement.getBoundingClientRect().height);
+        if (h !== lastHeight && isFinite(h) && h > 0) post('msl-departures:height', (lastHeight = h));
+      }).observe(d.documentElement);
+    };
+    if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', observe); else observe();
   }
   // From loader.js when the WebAssembly could not start: the page stays as baked, and the host hears it once.
   d.addEventListener('msl-departures:static', function () { if (frame) post('msl-departures:error'); }, { once: true });
