@@ -140,7 +140,7 @@ pub fn start_height_reporter() {
     let Some(root) = crate::browser::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
         return;
     };
-    // The baked page's boot.js has reported the height since the first paint: keep only the host for failures.
+    // The baked page's boot.js reports the height once the page is parsed: keep only the host for failures.
     if root.has_attribute(FRAMED_ATTR) {
         remember_host(parent, params);
         return;
