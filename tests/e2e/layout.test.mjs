@@ -116,7 +116,7 @@ test("a source list's bullet sits on the first line of its item, also when the s
   await widgetReady(page);
   const card = page.locator('[data-person-id=avi-verma]');
   await card.locator('[data-testid=card-detail] > summary').click();
-  // The first source whose link wraps onto a second line.
+  // Avi Verma's first source: its link wraps at 390 px (asserted below, so the check cannot pass vacuously).
   const item = card.locator('.mslw-sources li').filter({ has: page.locator('a') }).first();
   await item.scrollIntoViewIfNeeded();
   const box = await item.evaluate((li) => {
