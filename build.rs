@@ -1,6 +1,7 @@
 //! Build step: minify the bundled dataset so the wasm carries no indentation, and fail the build on
 //! malformed JSON. Validation of the content happens at run time and in tests (src/dataset.rs). Also minifies the
-//! stylesheet the npm package injects or adopts (src/embed.rs carries it inside the wasm).
+//! stylesheet the npm package injects or adopts (src/embed.rs carries it inside the wasm), and sets the
+//! `full_views` cfg: see src/prerendered.rs.
 
 use std::{env, fs, path::Path};
 
@@ -8,6 +9,13 @@ use std::{env, fs, path::Path};
 mod css_min;
 
 fn main() {
+    // The code that writes the read-only blocks is compiled natively (the bake renders them) and in the npm package
+    // (a host's dataset is only known at run time); the standalone page's wasm shows the blocks the bake wrote.
+    println!("cargo::rustc-check-cfg=cfg(full_views)");
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
+    if !wasm || env::var_os("CARGO_FEATURE_NPM").is_some() {
+        println!("cargo::rustc-cfg=full_views");
+    }
     let src = "data/departures.json";
     println!("cargo:rerun-if-changed={src}");
     let text = fs::read_to_string(src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));

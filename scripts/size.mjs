@@ -142,6 +142,8 @@ function main(argv) {
     return i >= 0 ? args.splice(i, 2)[1] : undefined;
   };
   const budget = flag('--budget-brotli');
+  const pageWasmBudget = flag('--budget-page-wasm');
+  const pkgWasmBudget = flag('--budget-pkg-wasm');
   const jsonOut = flag('--json');
   const pkgDir = flag('--pkg');
   const dir = args[0] ?? 'dist';
@@ -152,14 +154,21 @@ function main(argv) {
   const pkg = pkgDir === undefined ? undefined : packageWasm(dir, pkgDir, rows);
   if (pkg) console.log(`\n${pkg.table}`);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ dir, files: rows, downloads, baked, total, ...(pkg && { package: pkg.rows }) }, null, 2));
-  if (budget !== undefined) {
-    const limit = Number(budget);
-    if (!(total.brotli <= limit)) {
-      console.error(`size budget exceeded: ${total.brotli} B brotli > ${limit} B`);
-      process.exit(1);
-    }
-    console.log(`size budget ok: ${total.brotli} B brotli <= ${limit} B`);
+  const page = rows.find((r) => r.file.endsWith('_bg.wasm'));
+  if ((pkgWasmBudget !== undefined || pageWasmBudget !== undefined) && !pkg) throw new Error('the wasm budgets need --pkg');
+  const checks = [
+    [budget, total.brotli, 'size budget'],
+    [pageWasmBudget, page?.brotli, "the page's wasm"],
+    [pkgWasmBudget, pkg?.rows.package.brotli, "the package's wasm"],
+  ];
+  let over = false;
+  for (const [limit, bytes, what] of checks) {
+    if (limit === undefined) continue;
+    const ok = bytes <= Number(limit);
+    (ok ? console.log : console.error)(`${what} ${ok ? 'ok' : 'exceeded'}: ${bytes} B brotli ${ok ? '<=' : '>'} ${Number(limit)} B`);
+    over ||= !ok;
   }
+  if (over) process.exit(1);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main(process.argv.slice(2));

@@ -2,7 +2,8 @@
 //!
 //! Pure modules (`model`, `json`, `markup`, `dataset`, `order`, `filter`, `export`, `i18n`, `url_state`, `pay`, `zh_lint`, `lead`) import neither leptos nor
 //! web-sys and are tested natively; `browser` reads the browser; `components` are the views; `mount` starts the
-//! widget (taking over the view `bake` rendered at build time, natively); `frame` reports the height inside an iframe; `panic_fallback`
+//! widget (taking over the view `bake` rendered at build time, natively; `prerendered` keeps its read-only blocks for
+//! the standalone page's wasm, which carries none of the code that writes them); `frame` reports the height inside an iframe; `panic_fallback`
 //! turns a panic or a failed allocation into a visible notice; `embed` is the only module exporting to JS (the npm
 //! package, behind the `npm` feature so the standalone page does not ship it).
 
@@ -27,6 +28,7 @@ pub mod mount;
 pub mod order;
 pub mod panic_fallback;
 pub mod pay;
+pub mod prerendered;
 pub mod state;
 pub mod takeover;
 pub mod url_state;

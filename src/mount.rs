@@ -48,6 +48,13 @@ pub fn start_standalone() {
         return;
     };
     crate::panic_fallback::install();
+    // The page's wasm shows the read-only blocks the build baked, in both languages: without them it stays as baked.
+    #[cfg(not(full_views))]
+    if crate::prerendered::keep(&document).len() < 2 {
+        web_sys::console::error_1(&"msl-departures: the page lacks its baked views; it stays as it is".into());
+        crate::takeover::show_static_notice(&document);
+        return;
+    }
     let initial = parse_query(&browser::location_query());
     let lang = resolve_lang(initial.lang);
     match resolve_dataset(None) {

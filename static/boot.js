@@ -54,12 +54,17 @@
   }
   function toChinese(t) {
     var en = t.previousElementSibling;
-    if (!en || en.getAttribute(BAKED) !== 'en') return;
+    if (!en || en.tagName === 'TEMPLATE' || en.getAttribute(BAKED) !== 'en') return;
     var zh = t.content.firstElementChild.cloneNode(true);
     fix(zh);
     var all = zh.querySelectorAll(WATCHED);
     for (var i = 0; i < all.length; i++) fix(all[i]);
     en.replaceWith(zh);
+    // The English view goes into a template of its own: the live view's language switch shows its blocks.
+    var keep = d.createElement('template');
+    keep.setAttribute(BAKED, 'en');
+    keep.content.appendChild(en);
+    t.after(keep);
   }
   function added(el) {
     if (el.nodeType !== 1) return;

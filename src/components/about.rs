@@ -10,6 +10,7 @@ use crate::export::{file_name, people_csv};
 use crate::i18n::{format_date, labelled, paren, status_label, ui};
 use crate::markup;
 use crate::model::{Dataset, Lang};
+use crate::prerendered::read_only;
 use crate::state::WidgetState;
 use crate::url_state::to_query;
 use leptos::prelude::*;
@@ -107,6 +108,8 @@ pub fn Footer(
     }
 }
 
+const SLOT: &str = "about";
+
 /// Method, corrections, sources, licence and last-updated date.
 #[component]
 fn About() -> impl IntoView {
@@ -114,7 +117,8 @@ fn About() -> impl IntoView {
     let lang = state.lang;
     let dataset = state.data().dataset.clone();
     view! {
-        <details class="mslw-about" data-testid="about-data" inner_html=move || about_markup(&dataset, lang.get())></details>
+        <details class="mslw-about" data-testid="about-data" data-mslw-slot=SLOT
+            inner_html=move || read_only(SLOT, lang.get(), || about_markup(&dataset, lang.get()))></details>
     }
 }
 

@@ -10,6 +10,7 @@ use crate::components::chart::{chart_markers, Chart};
 use crate::dataset::is_safe_https_url;
 use crate::i18n::{push_in_own_lang, calc_ui, fill, format_weeks_range, labelled, status_label, CalcUi};
 use crate::model::{Dataset, Lang, Person};
+use crate::prerendered::read_only;
 use crate::pay::{
     announcement, fix_fields_text, slider_text, article_example, cny_source_label, comparison_sentence, compute, cny_rate_text, error_for, format_cny,
     format_count, format_usd, format_usd_full_in, format_usd_short_in, format_weeks_input, parse_weeks, result_lead,
@@ -330,11 +331,15 @@ fn PackageOption(
     detail_id.push_str("-detail");
     let mut testid = String::from("calc-pkg-");
     testid.push_str(pkg.as_str());
+    let (status_slot, hint_slot) = (format!("preset-status:{}", pkg.as_str()), format!("preset-hint:{}", pkg.as_str()));
     let status = {
-        let report = report.clone();
-        move || preset_status_markup(report.as_ref(), lang.get())
+        let (report, slot) = (report.clone(), status_slot.clone());
+        move || read_only(&slot, lang.get(), || preset_status_markup(report.as_ref(), lang.get()))
     };
-    let hint = move || preset_hint_markup(pkg, report.as_ref(), lang.get());
+    let hint = {
+        let slot = hint_slot.clone();
+        move || read_only(&slot, lang.get(), || preset_hint_markup(pkg, report.as_ref(), lang.get()))
+    };
     // The status in words stays beside the choice; what it rests on and the source are one click away.
     view! {
         <div class="mslw-calc-option mslw-calc-preset">
@@ -344,8 +349,8 @@ fn PackageOption(
                 on:change=move |_| inputs.update(|i| i.package = pkg) />
             <label for=option_id>{move || pkg.label(lang.get())}</label>
             <details class="mslw-calc-why">
-                <summary inner_html=status></summary>
-                <p class="mslw-calc-hint" id=detail_id inner_html=hint></p>
+                <summary data-mslw-slot=status_slot inner_html=status></summary>
+                <p class="mslw-calc-hint" id=detail_id data-mslw-slot=hint_slot inner_html=hint></p>
             </details>
         </div>
     }
@@ -634,7 +639,7 @@ fn ArticleExample(
     heading_id: String,
 ) -> impl IntoView {
     let labelled_by = heading_id.clone();
-    let text = move || example_markup(&dataset.hypothetical, &heading_id, lang.get());
+    let text = move || read_only("calc-example", lang.get(), || example_markup(&dataset.hypothetical, &heading_id, lang.get()));
     let use_example = move |_| {
         // Typed as a reader of that language would type it (the field reads both).
         let one_month = if lang.get_untracked() == Lang::Zh { "1个月" } else { "1 month" };
@@ -648,7 +653,7 @@ fn ArticleExample(
     view! {
         // A section, not an aside: a complementary landmark inside the widget's region is not top-level (axe).
         <section class="mslw-calc-example" data-testid="calc-example" aria-labelledby=labelled_by>
-            <div inner_html=text></div>
+            <div data-mslw-slot="calc-example" inner_html=text></div>
             <button type="button" class="mslw-calc-button" data-testid="calc-use-example" on:click=use_example>
                 {ctr(lang, |u| u.example_button)}
             </button>

@@ -6,6 +6,7 @@ use crate::markup;
 use crate::lead::{card_heading_id, path_line};
 use crate::i18n::{push_in_own_lang, calc_ui, check_summary, cohort_label, format_date, format_dated, labelled, list_separator, paren, status_label, tenure_line, ui};
 use crate::model::{Check, Lang, Person, Source, Status};
+use crate::prerendered::{card_slot, read_only, FULL_VIEWS};
 use crate::state::WidgetState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -36,11 +37,15 @@ pub fn Card(
             let _ = li.append_child(&content);
             return;
         }
-        // The one definition of a card heading's id: the lead figure's rows link to it.
-        let title_id = state.data.with_value(|d| card_heading_id(&d.id_prefix, &person.id));
-        li.set_inner_html(&card_markup(&person, lang, &title_id, ""));
+        // The standalone page shows the card the build baked, detail body included.
+        let html = read_only(&card_slot(&person.id), lang, || {
+            // The one definition of a card heading's id: the lead figure's rows link to it.
+            let title_id = state.data.with_value(|d| card_heading_id(&d.id_prefix, &person.id));
+            card_markup(&person, lang, &title_id, "")
+        });
+        li.set_inner_html(&html);
         let Some(content) = li.first_element_child() else { return };
-        let details = content.query_selector("details").ok().flatten();
+        let details = content.query_selector("details").ok().flatten().filter(|_| FULL_VIEWS);
         let first_pending = cache.try_update_value(|c| {
             c.put(index, lang, content);
             details.is_some_and(|d| c.defer(d, person.clone(), lang))
@@ -56,6 +61,9 @@ pub fn Card(
 /// Appends the body of every card detail still waiting for it. Also called before the grid handles a click,
 /// so a detail the reader opens is never empty.
 pub fn fill_pending_details(cache: StoredValue<CardCache, LocalStorage>) {
+    if !FULL_VIEWS {
+        return;
+    }
     let pending = cache.try_update_value(|c| std::mem::take(&mut c.pending)).unwrap_or_default();
     for (details, person, lang) in pending {
         let _ = details.insert_adjacent_html("beforeend", &card_detail_markup(&person, lang));

@@ -7,6 +7,7 @@ use crate::model::{Check, CountQualifier, HireCount, Hiring, KeyDate, Lang, Stat
 use crate::state::WidgetState;
 use crate::components::tr;
 use crate::order::order_by_keys;
+use crate::prerendered::read_only;
 use leptos::prelude::*;
 
 /// The hiring chart and the timeline.
@@ -54,7 +55,8 @@ fn HiringChart() -> impl IntoView {
     let hiring = data.dataset.hiring.clone();
     let (title_id, desc_id) = (data.id("hiring-title"), data.id("hiring-desc"));
     view! {
-        <figure class="mslw-hiring" data-testid="hiring-chart" inner_html=move || hiring_markup(&hiring, lang.get(), &title_id, &desc_id)></figure>
+        <figure class="mslw-hiring" data-testid="hiring-chart" data-mslw-slot="hiring"
+            inner_html=move || read_only("hiring", lang.get(), || hiring_markup(&hiring, lang.get(), &title_id, &desc_id))></figure>
     }
 }
 
@@ -180,7 +182,8 @@ fn Timeline() -> impl IntoView {
         (i64::from(date.year) * 10_000 + i64::from(date.month) * 100 + i64::from(date.day.unwrap_or(0)), 0)
     }));
     let dates: Vec<KeyDate> = order.into_iter().map(|i| all[i].clone()).collect();
-    view! { <div class="mslw-timeline" data-testid="timeline" inner_html=move || timeline_markup(&dates, lang.get())></div> }
+    let html = move || read_only("timeline", lang.get(), || timeline_markup(&dates, lang.get()));
+    view! { <div class="mslw-timeline" data-testid="timeline" data-mslw-slot="timeline" inner_html=html></div> }
 }
 
 /// The timeline's content as markup: a heading and one item per date (in the order given).

@@ -4,6 +4,7 @@
 use crate::filter::{FilterState, PAGE_SIZE};
 use crate::i18n::{group_thousands, ui};
 use crate::lead::{card_heading_id, lead_markup, tenure_order, LogAxis};
+use crate::prerendered::read_only;
 use crate::state::WidgetState;
 use crate::url_state::searchable;
 use leptos::prelude::*;
@@ -21,9 +22,10 @@ pub fn LeadFigure() -> impl IntoView {
     let expanded = RwSignal::new(false);
     let total = people.len();
     let prefix = data.id_prefix.clone();
-    let rows = move || {
-        let limit = if expanded.get() { usize::MAX } else { PAGE_SIZE };
-        lead_markup(&people, &order, &axis, limit, lang.get(), &prefix)
+    // The first page is baked; every row, only after "Show all" (more people than a page: a host's dataset).
+    let rows = move || match expanded.get() {
+        true => lead_markup(&people, &order, &axis, usize::MAX, lang.get(), &prefix),
+        false => read_only("lead", lang.get(), || lead_markup(&people, &order, &axis, PAGE_SIZE, lang.get(), &prefix)),
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let row = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("[data-testid=lead-row]").ok().flatten());
@@ -33,7 +35,7 @@ pub fn LeadFigure() -> impl IntoView {
     };
     view! {
         <figure class="mslw-lead" data-testid="lead-figure" on:click=on_click>
-            <div class="mslw-lead-body" inner_html=rows></div>
+            <div class="mslw-lead-body" data-mslw-slot="lead" inner_html=rows></div>
             <button type="button" class="mslw-lead-all" data-testid="lead-show-all" hidden=move || expanded.get() || total <= PAGE_SIZE
                 on:click=move |_| expanded.set(true)>
                 {move || format!("{} ({})", ui(lang.get()).show_all, group_thousands(total as u64))}

@@ -7,7 +7,10 @@ use crate::i18n::{format_dated, labelled, status_label, ui};
 use crate::markup;
 use crate::model::{Lang, Statement};
 use crate::state::WidgetState;
+use crate::prerendered::read_only;
 use leptos::prelude::*;
+
+const SLOT: &str = "meta-reply";
 
 /// The spokesperson's statement, set with one `innerHTML` that follows the language.
 #[component]
@@ -15,7 +18,8 @@ pub fn MetaReply() -> impl IntoView {
     let state = expect_context::<WidgetState>();
     let lang = state.lang;
     let statement = state.data().dataset.spokesperson.clone();
-    view! { <div class="mslw-reply" data-testid="meta-reply" inner_html=move || meta_reply_markup(&statement, lang.get())></div> }
+    let html = move || read_only(SLOT, lang.get(), || meta_reply_markup(&statement, lang.get()));
+    view! { <div class="mslw-reply" data-testid="meta-reply" data-mslw-slot=SLOT inner_html=html></div> }
 }
 
 /// The reply as markup: heading, the quote with who said it and when, the fact-check note (what he also

@@ -189,6 +189,33 @@ test('two widgets from the installed package work independently; unmount() leave
   await context.close();
 });
 
+// The package writes its cards from the dataset it was given (the standalone page shows the ones its build baked): a
+// new card's detail body comes just after the frame that shows the card, or at once when the reader opens it.
+test("the package writes a card's detail body just after the card shows, or at once when the reader opens it", async () => {
+  const { page, context, errors } = await openPage(browser, `${host.origin}/index.html`);
+  await page.waitForFunction(() => window.mslExample, null, { timeout: 20_000 });
+  const b = '#widget-b';
+  const sources = (n) => page.waitForFunction(({ b, n }) => document.querySelectorAll(`${b} [data-testid=person-card] .mslw-sources > li`).length === n, { b, n });
+  const people = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../data/departures.json'), 'utf8')).people;
+  const all = people.reduce((n, p) => n + p.sources.length, 0);
+  await sources(all);
+  const opened = await page.evaluate((b) => new Promise((resolve) => {
+    document.querySelector(`${b} [data-testid=lang-switch]`).click();
+    requestAnimationFrame(() => {
+      const card = document.querySelector(`${b} [data-testid=person-card][data-person-id=tony-liu]`);
+      const pendingBefore = card.querySelector('.mslw-sources') === null;
+      card.querySelector('summary').click();
+      resolve({ pendingBefore, sources: card.querySelectorAll('.mslw-sources > li').length, lang: document.querySelector(`${b} [data-testid=msl-widget]`).lang });
+    });
+  }), b);
+  assert.equal(opened.pendingBefore, true, 'the body was not written before the frame');
+  assert.equal(opened.lang, 'en');
+  assert.equal(opened.sources, people.find((p) => p.id === 'tony-liu').sources.length, 'opening the card wrote its body at once');
+  await sources(all);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('invalid options are refused with a readable error', async () => {
   const { page, context } = await openPage(browser, `${host.origin}/index.html`);
   await page.waitForFunction(() => window.mslExample);
