@@ -1,4 +1,4 @@
-// Importing 'msl-departures/element' registers <msl-departures> (attributes lang, state, theme; see README.md).
+// Importing 'msl-departures/element' registers <msl-departures> (attributes lang, state, theme, label; see README.md).
 export {};
 
 declare global {

@@ -1,4 +1,4 @@
-// <msl-departures lang="zh" state="dest=openai" theme="dark">, registered by importing 'msl-departures/element': the
+// <msl-departures lang="zh" state="dest=openai" theme="dark" label="…">, registered by importing 'msl-departures/element': the
 // widget for pages whose authors paste HTML. It loads the wasm beside this module (init(), once per page), mounts in
 // its own shadow root (mount(this, { shadow: true }): the page's CSS cannot reach it, and a strict style-src allows
 // it), remounts when an attribute changes, keeping the reader's view, and unmounts when removed from the document.
@@ -8,7 +8,7 @@ import init, { mount } from './msl_departures.js';
 let loaded;
 
 class MslDepartures extends HTMLElement {
-  static observedAttributes = ['lang', 'state', 'theme'];
+  static observedAttributes = ['lang', 'state', 'theme', 'label'];
   #handle = null;
   // The reader's view as onChange last reported it (a query string): a remount starts from it, not from scratch.
   #view = null;
@@ -35,7 +35,15 @@ class MslDepartures extends HTMLElement {
       this.#handle?.unmount();
       const view = new URLSearchParams(this.#view ?? this.getAttribute('state') ?? '');
       for (const key of ['lang', 'theme']) if (this.hasAttribute(key)) view.set(key, this.getAttribute(key));
-      this.#handle = mount(this, { shadow: true, state: view.toString(), onChange: (query) => { this.#view = query; } });
+      const options = { shadow: true, state: view.toString(), onChange: (query) => { this.#view = query; } };
+      const label = this.getAttribute('label');
+      try {
+        this.#handle = mount(this, label === null ? options : { ...options, label });
+      } catch (e) {
+        // An invalid label (empty, too long) is ignored like any other attribute: mount() refused it and mounted nothing.
+        if (label === null || !String(e?.message).includes('`label`')) throw e;
+        this.#handle = mount(this, options);
+      }
     } catch (e) {
       // The wasm could not load (a policy without 'wasm-unsafe-eval', a failed download): say so, as a panic would.
       console.error('msl-departures:', e);

@@ -70,6 +70,10 @@ export interface MslDeparturesOptions {
   injectStyles?: boolean;
   /** URL of a hosted standalone page of the widget; when given, an "Embed" button offers an iframe snippet for it. */
   embedUrl?: string;
+  /** A name for this widget (1 to 200 characters), added to the names of its landmarks (its region, search and
+   *  calculator): give one to each widget when a page holds two in the same language, so a screen reader's list of
+   *  landmarks tells them apart. */
+  label?: string;
 }
 "#;
 
@@ -107,7 +111,9 @@ thread_local! {
 }
 
 /// Every option `mount` knows. An unknown key (a typo such as `onchange`) is an error, not ignored.
-const OPTION_KEYS: [&str; 8] = ["lang", "theme", "state", "dataset", "onChange", "injectStyles", "shadow", "embedUrl"];
+const OPTION_KEYS: [&str; 9] = ["lang", "theme", "state", "dataset", "onChange", "injectStyles", "shadow", "embedUrl", "label"];
+/// The longest `label` accepted, in characters: a name, not a paragraph.
+const MAX_LABEL_CHARS: usize = 200;
 
 /// Everything `mount` needs, checked.
 struct Options {
@@ -122,6 +128,7 @@ struct Options {
     inject_styles: bool,
     shadow: bool,
     embed_url: Option<String>,
+    label: Option<String>,
 }
 
 fn fail(message: impl std::fmt::Display) -> JsError {
@@ -160,6 +167,7 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
             inject_styles: true,
             shadow: false,
             embed_url: None,
+            label: None,
         });
     }
     if !is_plain_object(options, "options")? {
@@ -188,6 +196,12 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
         }
         other => other.map(|url| crate::components::embed_dialog::page_url_of_folder(&url)),
     };
+    let label = match string_option(options, "label", "a string")? {
+        Some(text) if text.trim().is_empty() || text.chars().count() > MAX_LABEL_CHARS => {
+            return Err(fail(format!("option `label` must be a name of 1 to {MAX_LABEL_CHARS} characters")));
+        }
+        other => other.map(|text| text.trim().to_owned()),
+    };
     let initial = parse_query(&state_query(&get(options, "state")?)?);
     let (dataset, dataset_json) = match get(options, "dataset")? {
         v if v.is_undefined() || v.is_null() => (None, None),
@@ -201,7 +215,7 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
         v if v.is_undefined() || v.is_null() => None,
         v => Some(v.dyn_into::<js_sys::Function>().map_err(|_| fail("option `onChange` must be a function"))?),
     };
-    Ok(Options { lang, theme, initial, dataset, dataset_json, on_change, inject_styles, shadow, embed_url })
+    Ok(Options { lang, theme, initial, dataset, dataset_json, on_change, inject_styles, shadow, embed_url, label })
 }
 
 /// An optional boolean option: absent (`undefined` or `null`) is `default`.
@@ -417,7 +431,7 @@ pub fn mount(
         c.set(n.wrapping_add(1));
         n
     });
-    let mut data = WidgetData::new(Arc::new(dataset), format!("mslw{n}"));
+    let mut data = WidgetData::new(Arc::new(dataset), format!("mslw{n}")).with_label(options.label);
     if let (true, Some(json)) = (host_data_used, options.dataset_json) {
         data = data.with_raw_json(json);
     }

@@ -19,12 +19,26 @@ pub struct WidgetData {
     pub id_prefix: String,
     /// The dataset as JSON text, for the "whole dataset" download.
     pub raw_json: Cow<'static, str>,
+    /// The host's name for this widget (npm `label`), added to its landmarks' names.
+    pub label: Option<String>,
 }
 
 impl WidgetData {
     pub fn new(dataset: Arc<Dataset>, id_prefix: String) -> WidgetData {
         let index = PeopleIndex::new(&dataset);
-        WidgetData { dataset, index, id_prefix, raw_json: Cow::Borrowed(crate::browser::BUNDLED_JSON) }
+        WidgetData { dataset, index, id_prefix, raw_json: Cow::Borrowed(crate::browser::BUNDLED_JSON), label: None }
+    }
+
+    /// For a host that names this widget.
+    pub fn with_label(mut self, label: Option<String>) -> WidgetData {
+        self.label = label;
+        self
+    }
+
+    /// The id of the element holding the host's name for this widget, if it gave one (only the npm package's
+    /// `mount` can, so the standalone page's wasm carries none of this).
+    pub fn label_id(&self) -> Option<String> {
+        self.label.as_ref().filter(|_| cfg!(feature = "npm")).map(|_| self.id("label"))
     }
 
     /// For a host-supplied dataset: the JSON text it was read from.
@@ -36,6 +50,15 @@ impl WidgetData {
     /// A DOM id unique to this widget instance.
     pub fn id(&self, name: &str) -> String {
         format!("{}-{}", self.id_prefix, name)
+    }
+}
+
+/// The `aria-labelledby` of one of the widget's landmarks: its heading, then the host's name for the widget if it
+/// gave one, so that two widgets in one language on a page never share a landmark's name.
+pub fn landmark_labelled_by(heading_id: &str, label_id: Option<&str>) -> String {
+    match label_id {
+        Some(label) => format!("{heading_id} {label}"),
+        None => heading_id.to_owned(),
     }
 }
 
@@ -94,5 +117,16 @@ impl WidgetState {
 
     pub fn total(&self) -> usize {
         self.data.with_value(|d| d.dataset.people.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_landmark_is_named_by_its_heading_then_the_hosts_label() {
+        assert_eq!(landmark_labelled_by("w-title", None), "w-title");
+        assert_eq!(landmark_labelled_by("w-title", Some("w-label")), "w-title w-label");
     }
 }

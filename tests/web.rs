@@ -255,6 +255,9 @@ mod npm_boundary {
             ("{lang: 7}", "`lang`"),
             ("{embedUrl: {}}", "`embedUrl`"),
             ("{embedUrl: 'javascript:alert(1)'}", "`embedUrl`"),
+            ("{label: '   '}", "`label`"),
+            ("{label: 'x'.repeat(201)}", "`label`"),
+            ("{label: 7}", "`label`"),
             ("'lang=en'", "must be an object"),
         ] {
             let root = container();

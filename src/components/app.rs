@@ -11,7 +11,7 @@ use crate::components::lead_figure::LeadFigure;
 use crate::components::reply::MetaReply;
 use crate::dataset::Problem;
 use crate::model::Lang;
-use crate::state::{WidgetData, WidgetState};
+use crate::state::{landmark_labelled_by, WidgetData, WidgetState};
 use crate::url_state::{to_query, Theme, UrlState};
 use crate::components::tr;
 use leptos::prelude::*;
@@ -60,7 +60,13 @@ pub fn App(input: AppInput) -> impl IntoView {
     }
 
     let title_id = data.id("title");
-    let labelled_by = title_id.clone();
+    let label_id = data.label_id();
+    let labelled_by = landmark_labelled_by(&title_id, label_id.as_deref());
+    // The host's name for the widget: only the npm package's `mount` can give one.
+    #[cfg(feature = "npm")]
+    let host_label = data.label.clone().zip(label_id.clone()).map(|(text, id)| view! { <span id=id hidden>{text}</span> });
+    #[cfg(not(feature = "npm"))]
+    let host_label = ();
     let toggle_lang = move |_| lang.update(|l| *l = other(*l));
     let set_theme = move |ev: leptos::ev::Event| state.theme.set(Theme::parse(&event_target_value(&ev)));
     let theme_id = data.id("theme");
@@ -70,6 +76,7 @@ pub fn App(input: AppInput) -> impl IntoView {
         <section class="mslw" lang=move || html_lang(lang.get()) data-testid="msl-widget"
             data-theme=move || state.theme.get().map(Theme::as_str)
             aria-labelledby=labelled_by>
+            {host_label}
             <header class="mslw-header">
                 <div class="mslw-toolbar" role="group" aria-label=tr(lang, |u| u.controls_label)>
                     // Named by what it shows ("中文"), then what it does: a spoken name that contains the visible
@@ -97,7 +104,7 @@ pub fn App(input: AppInput) -> impl IntoView {
             <MetaReply />
             <FilterBar />
             <Grid />
-            <Calculator dataset=data.dataset.clone() lang=Signal::from(lang) inputs=state.calc id_prefix=data.id_prefix.clone() />
+            <Calculator dataset=data.dataset.clone() lang=Signal::from(lang) inputs=state.calc id_prefix=data.id_prefix.clone() label_id=label_id />
             <Context />
             <Footer embed_url=embed_url />
         </section>

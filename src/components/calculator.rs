@@ -11,6 +11,7 @@ use crate::dataset::is_safe_https_url;
 use crate::i18n::{push_in_own_lang, calc_ui, fill, format_weeks_range, labelled, status_label, CalcUi};
 use crate::model::{Dataset, Lang, Person};
 use crate::prerendered::read_only;
+use crate::state::landmark_labelled_by;
 use crate::pay::{
     announcement, fix_fields_text, slider_text, article_example, cny_source_label, comparison_sentence, compute, cny_rate_text, error_for, format_cny,
     format_count, format_usd, format_usd_full_in, format_usd_short_in, format_weeks_input, parse_weeks, result_lead,
@@ -90,6 +91,9 @@ pub fn Calculator(
     /// Prefix of every element id (for example "mslw").
     #[prop(into)]
     id_prefix: String,
+    /// The element holding the host's name for this widget, added to the calculator's landmarks' names.
+    #[prop(optional_no_strip)]
+    label_id: Option<String>,
 ) -> impl IntoView {
     let p = Arc::new(id_prefix);
     let id = {
@@ -180,7 +184,7 @@ pub fn Calculator(
             }
         }
     });
-    let labelled_by = heading_id.clone();
+    let labelled_by = landmark_labelled_by(&heading_id, label_id.as_deref());
     view! {
         <section class="mslw-calc" data-testid="calculator" aria-labelledby=labelled_by>
             <h3 class="mslw-calc-heading" id=heading_id>{ctr(lang, |u| u.heading)}</h3>
@@ -188,7 +192,7 @@ pub fn Calculator(
             <div class="mslw-calc-layout">
                 // The article's sum heads the fields' column: on a wide screen it sits beside the answer.
                 <div class="mslw-calc-inputs">
-                    <ArticleExample dataset=dataset.clone() inputs=inputs lang=lang heading_id=id("example-heading") />
+                    <ArticleExample dataset=dataset.clone() inputs=inputs lang=lang heading_id=id("example-heading") label_id=label_id.clone() />
                     {weeks_field}
                     <fieldset class="mslw-calc-group">
                         <legend>{ctr(lang, |u| u.package_legend)}</legend>
@@ -218,7 +222,7 @@ pub fn Calculator(
                 // The answer and its chart side by side with the fields on a wide screen, under them on a phone.
                 <div class="mslw-calc-outputs">
                     <CalcResult computed=computed dataset=dataset.clone() inputs=inputs lang=lang id_prefix=p.clone()
-                        heading_id=id("result-heading") />
+                        heading_id=id("result-heading") label_id=label_id.clone() />
                     // Open from tablet width up; on a phone the answer comes first and the chart is one tap away.
                     <details class="mslw-chart-more" data-testid="calc-chart-details" open=browser::media_matches(WIDE_LAYOUT)>
                         <summary>{ctr(lang, |u| u.chart_title)}</summary>
@@ -429,6 +433,7 @@ fn CalcResult(
     lang: Signal<Lang>,
     id_prefix: Arc<String>,
     heading_id: String,
+    label_id: Option<String>,
 ) -> impl IntoView {
     let result_id = result_id(&id_prefix);
     let report_status = {
@@ -485,7 +490,7 @@ fn CalcResult(
             back_to_card(&id_prefix, &id);
         }
     };
-    let labelled_by = heading_id.clone();
+    let labelled_by = landmark_labelled_by(&heading_id, label_id.as_deref());
     view! {
         <section class="mslw-calc-result" id=result_id data-testid="calc-result" tabindex="-1"
             aria-labelledby=labelled_by on:click=on_click>
@@ -637,8 +642,9 @@ fn ArticleExample(
     inputs: RwSignal<CalcInputs>,
     lang: Signal<Lang>,
     heading_id: String,
+    label_id: Option<String>,
 ) -> impl IntoView {
-    let labelled_by = heading_id.clone();
+    let labelled_by = landmark_labelled_by(&heading_id, label_id.as_deref());
     let text = move || read_only("calc-example", lang.get(), || example_markup(&dataset.hypothetical, &heading_id, lang.get()));
     let use_example = move |_| {
         // Typed as a reader of that language would type it (the field reads both).

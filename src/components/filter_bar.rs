@@ -2,7 +2,7 @@
 
 use crate::filter::{facet_listing, Facet, FacetListing, SortKey};
 use crate::i18n::{fill, format_count, paren, result_count, ui, Ui};
-use crate::state::WidgetState;
+use crate::state::{landmark_labelled_by, WidgetState};
 use crate::url_state::{searchable, MAX_PARAM_CHARS};
 use crate::components::tr;
 use leptos::prelude::*;
@@ -29,7 +29,7 @@ pub fn FilterBar() -> impl IntoView {
     };
     let count_id = data.id("count");
     let heading_id = data.id("filters-heading");
-    let labelled_by = heading_id.clone();
+    let labelled_by = landmark_labelled_by(&heading_id, data.label_id().as_deref());
     // "Clear all" disables itself: focus moves to the count, which now says everyone is shown (WCAG 2.4.3).
     let clear = {
         let count_id = count_id.clone();

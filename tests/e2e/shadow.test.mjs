@@ -184,6 +184,17 @@ test('the element follows lang and state, keeps the reader\'s view, and unmounts
   await p.waitForFunction(() => document.getElementById('w').shadowRoot.querySelectorAll('[data-testid=person-card]').length === 4);
   assert.match(await root.locator('h2').innerText(), /超级智能实验室/);
   assert.equal(await p.evaluate(() => document.getElementById('w').shadowRoot.querySelectorAll('section.mslw').length), 1, 'one widget after remounts');
+  // label: names the widget's landmarks; an empty one is ignored, the reader's view kept either way.
+  const labelledBy = () => root.locator('section.mslw').getAttribute('aria-labelledby');
+  await p.evaluate(() => document.getElementById('w').setAttribute('label', 'Sidebar'));
+  await p.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('section.mslw')?.getAttribute('aria-labelledby').endsWith('-label'));
+  // The widget, its calculator, the calculator's example and its result; and the search.
+  assert.equal(await p.getByRole('region', { name: 'Sidebar' }).count(), 4);
+  assert.equal(await p.getByRole('search', { name: 'Sidebar' }).count(), 1);
+  await p.evaluate(() => document.getElementById('w').setAttribute('label', '   '));
+  await p.waitForFunction(() => !document.getElementById('w').shadowRoot.querySelector('section.mslw')?.getAttribute('aria-labelledby').endsWith('-label'));
+  assert.match(await labelledBy(), /^mslw\d+-title$/);
+  assert.equal(await cards(), 4);
   // Focus moves by id inside the shadow root: card → calculator lands on the result, a lead row on its card.
   await root.locator('[data-testid=card-detail] > summary').first().click();
   await root.locator('[data-testid=card-to-calc]').first().click();
