@@ -196,11 +196,12 @@ fn parse_options(options: &JsValue) -> Result<Options, JsError> {
         }
         other => other.map(|url| crate::components::embed_dialog::page_url_of_folder(&url)),
     };
-    let label = match string_option(options, "label", "a string")? {
-        Some(text) if text.trim().is_empty() || text.chars().count() > MAX_LABEL_CHARS => {
+    // Measured as shown: without the spaces around it.
+    let label = match string_option(options, "label", "a string")?.map(|text| text.trim().to_owned()) {
+        Some(text) if text.is_empty() || text.chars().count() > MAX_LABEL_CHARS => {
             return Err(fail(format!("option `label` must be a name of 1 to {MAX_LABEL_CHARS} characters")));
         }
-        other => other.map(|text| text.trim().to_owned()),
+        other => other,
     };
     let initial = parse_query(&state_query(&get(options, "state")?)?);
     let (dataset, dataset_json) = match get(options, "dataset")? {

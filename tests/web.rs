@@ -229,6 +229,19 @@ mod npm_boundary {
     }
 
     #[wasm_bindgen_test]
+    fn a_label_names_the_widget_without_its_surrounding_spaces() {
+        let name = "x".repeat(200);
+        let root = container();
+        let mut handle = mount(root.clone().into(), js(&format!("{{label: '  {name}  '}}"))).map_err(JsValue::from).expect("a 200-character label, spaces aside");
+        let section = root.query_selector("section.mslw").unwrap().expect("mounted");
+        let labelled_by = section.get_attribute("aria-labelledby").unwrap_or_default();
+        let label_id = labelled_by.split(' ').nth(1).expect("the label's id after the title's");
+        let label = root.query_selector(&format!("#{label_id}")).unwrap().expect("the label element");
+        assert_eq!(label.text_content().as_deref(), Some(name.as_str()));
+        handle.unmount();
+    }
+
+    #[wasm_bindgen_test]
     fn a_second_mount_on_one_element_is_refused_until_unmount() {
         let root = container();
         let mut first = mount(root.clone().into(), JsValue::UNDEFINED).map_err(JsValue::from).unwrap();
@@ -258,6 +271,7 @@ mod npm_boundary {
             ("{label: '   '}", "`label`"),
             ("{label: 'x'.repeat(201)}", "`label`"),
             ("{label: 7}", "`label`"),
+            ("{label: ' ' + 'x'.repeat(201) + ' '}", "`label`"),
             ("'lang=en'", "must be an object"),
         ] {
             let root = container();
