@@ -23,9 +23,10 @@ CHROMIUM := /usr/bin/chromium
 # the card and its scroll below a host's header, lang marks on sources, focus kept after clearing, details kept
 # across the language switch, the chart's named people. Issue 20 took the code that writes the read-only blocks out of
 # the page's wasm (src/prerendered.rs). The two wasm budgets guard the page's and the npm package's wasm the same way;
-# issue 20's targets are 70 KB for the page's wasm, 100 KB for everything, 168 KB for the package's wasm.
-BROTLI_BUDGET := 225600
-PAGE_WASM_BUDGET := 183000
+# issue 20's targets are 70 KB for the page's wasm, 100 KB for everything, 168 KB for the package's wasm. The page's
+# links to the whole dataset's files (they work before the wasm starts) added 0.8 KB of wasm on purpose.
+BROTLI_BUDGET := 226600
+PAGE_WASM_BUDGET := 184500
 PKG_WASM_BUDGET := 201000
 CHROMEDRIVER := /usr/bin/chromedriver
 

@@ -13,6 +13,7 @@ use crate::model::{Dataset, Lang};
 use crate::prerendered::read_only;
 use crate::state::WidgetState;
 use crate::url_state::to_query;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// What a download button saves.
@@ -22,6 +23,21 @@ enum Download {
     CsvAll,
     JsonShown,
     JsonAll,
+}
+
+/// Whether the build writes the whole dataset's files beside the page (the standalone page: `bake::data_files`). An
+/// npm host has no such files.
+const STATIC_DATA_FILES: bool = !cfg!(feature = "npm");
+
+impl Download {
+    /// The file the build wrote for this download, if there is one: the whole dataset's.
+    fn static_file(self, dataset: &Dataset) -> Option<String> {
+        match self {
+            Download::CsvAll if STATIC_DATA_FILES => Some(file_name(dataset, false, "csv")),
+            Download::JsonAll if STATIC_DATA_FILES => Some(file_name(dataset, false, "json")),
+            _ => None,
+        }
+    }
 }
 
 /// Download and share buttons, then the collapsible "About the data".
@@ -93,8 +109,14 @@ pub fn Footer(
         <footer class="mslw-footer" data-testid="footer">
             <div class="mslw-actions" role="group" aria-label=tr(lang, |u| u.get_data)>
                 <span class="mslw-actions-title">{tr(lang, |u| u.get_data)}</span>
-                {buttons.into_iter().map(|(kind, testid, label)| view! {
-                    <button type="button" data-testid=testid hidden=framed on:click=move |_| download(kind)>{tr(lang, label)}</button>
+                {buttons.into_iter().map(|(kind, testid, label)| match kind.static_file(&state.data().dataset) {
+                    // A link to the file the build wrote: it works before the WebAssembly has started, and without it.
+                    Some(file) => Either::Left(view! {
+                        <a class="mslw-file-link" data-testid=testid hidden=framed href=file.clone() download=file>{tr(lang, label)}</a>
+                    }),
+                    None => Either::Right(view! {
+                        <button type="button" data-testid=testid hidden=framed on:click=move |_| download(kind)>{tr(lang, label)}</button>
+                    }),
                 }).collect_view()}
                 <a data-testid="download-full-page" hidden=!framed href=move || framed.then(full_page) target="_blank" rel="noopener noreferrer">
                     {tr(lang, |u| u.download_on_full_page)}

@@ -74,6 +74,27 @@ test('the filtered view downloads as CSV and JSON holding only the people shown'
   await context.close();
 });
 
+test('the whole dataset downloads from the page before its WebAssembly has started: the files the build wrote', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.server.origin}/?lang=en`);
+  await page.locator('[data-mslw-baked] [data-testid=download-csv-all]').waitFor();
+  for (const [testid, extension] of [['download-csv-all', 'csv'], ['download-json-all', 'json']]) {
+    const { name, bytes } = await downloadText(page, testid);
+    assert.equal(name, `msl-departures-${DATA.last_updated}.${extension}`);
+    assert.deepEqual(bytes, readFileSync(new URL(`../../dist/${name}`, import.meta.url)), `${name} is the build's file`);
+  }
+  assert.equal(await page.locator('[data-mslw-baked]:not(template)').count(), 1, 'still the baked page');
+  release();
+  await widgetReady(page);
+  // The live view keeps the links.
+  assert.equal(await page.locator('[data-testid=download-csv-all]').getAttribute('href'), `msl-departures-${DATA.last_updated}.csv`);
+  await context.close();
+});
+
 test('about the data lists the ten corrections, the method, the licence and the last update', async () => {
   const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en`);
   await widgetReady(page);
