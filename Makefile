@@ -24,10 +24,11 @@ CHROMIUM := /usr/bin/chromium
 # across the language switch, the chart's named people. Issue 20 took the code that writes the read-only blocks out of
 # the page's wasm (src/prerendered.rs). The two wasm budgets guard the page's and the npm package's wasm the same way;
 # issue 20's targets are 70 KB for the page's wasm, 100 KB for everything, 168 KB for the package's wasm. The page's
-# links to the whole dataset's files (they work before the wasm starts) added 0.8 KB of wasm on purpose.
+# links to the whole dataset's files (they work before the wasm starts) added 0.8 KB of wasm on purpose, and 0.4 KB to
+# the package's.
 BROTLI_BUDGET := 226600
 PAGE_WASM_BUDGET := 184500
-PKG_WASM_BUDGET := 201000
+PKG_WASM_BUDGET := 202800
 CHROMEDRIVER := /usr/bin/chromedriver
 
 .PHONY: help serve test build pkg size bench tools browsers fonts screenshots test-native test-wasm test-e2e noscript clean
