@@ -35,25 +35,24 @@ pub fn resolve_lang(explicit: Option<Lang>) -> Lang {
     explicit.or_else(browser::preferred_lang).unwrap_or_default()
 }
 
-/// Mounts the standalone page into `#msl-widget-root` (or the body if the page lacks it).
-pub fn start_standalone() {
+/// Mounts the standalone page into `#msl-widget-root` (or the body if the page lacks it). An `Err` when the widget
+/// cannot take the page over: the page then stays as it arrived.
+pub fn start_standalone() -> Result<(), wasm_bindgen::JsValue> {
     let Some(document) = crate::browser::window().and_then(|w| w.document()) else {
-        return;
+        return Ok(());
     };
     let root = document
         .get_element_by_id(STANDALONE_ROOT_ID)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document.body());
     let Some(root) = root else {
-        return;
+        return Ok(());
     };
     crate::panic_fallback::install();
     // The page's wasm shows the read-only blocks the build baked, in both languages: without them it stays as baked.
     #[cfg(not(full_views))]
     if crate::prerendered::keep(&document).len() < 2 {
-        web_sys::console::error_1(&"msl-departures: the page lacks its baked views; it stays as it is".into());
-        crate::takeover::show_static_notice(&document);
-        return;
+        return Err("the page lacks its baked views".into());
     }
     let initial = parse_query(&browser::location_query());
     let lang = resolve_lang(initial.lang);
@@ -77,4 +76,5 @@ pub fn start_standalone() {
             root.set_text_content(Some(&text.join("\n")));
         }
     }
+    Ok(())
 }

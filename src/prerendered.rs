@@ -3,8 +3,8 @@
 //!
 //! Where the full views are compiled (natively for the bake, and in the npm package, where a host's dataset is
 //! known only at run time), [`read_only`] calls the block's markup function. In the standalone page's wasm
-//! (`cfg(not(full_views))`, set by build.rs) that call is dead code, so the markup functions, and the data and
-//! strings only they use, are left out of the module; the block's markup comes from the baked page instead.
+//! (`cfg(not(full_views))`, set by build.rs) that call is dead code, so the markup functions are left out of the
+//! module; the block's markup comes from the baked page instead.
 
 use crate::model::Lang;
 #[cfg(not(full_views))]
@@ -38,12 +38,23 @@ fn baked_html(_slot: &str, _lang: Lang) -> String {
 
 #[cfg(not(full_views))]
 thread_local! {
-    /// Each language's slots, read from the baked page before it is replaced.
+    /// Each baked view (the shown one, and its twin's in a `<template>`) until its language is first asked for.
+    static UNREAD: RefCell<Vec<(Lang, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
+    /// The slots of each language read so far.
     static SLOTS: RefCell<HashMap<(Lang, String), String>> = RefCell::new(HashMap::new());
 }
 
 #[cfg(not(full_views))]
 fn baked_html(slot: &str, lang: Lang) -> String {
+    // Read at the first block asked for in a language: the shown one's while the live view is first built, before it
+    // replaces the baked one; the other's at the first language switch, if there is one.
+    let unread = UNREAD.with(|u| {
+        let mut u = u.borrow_mut();
+        u.iter().position(|(l, _)| *l == lang).map(|at| u.swap_remove(at).1)
+    });
+    if let Some(root) = unread {
+        read_slots(&root, lang);
+    }
     let found = SLOTS.with(|s| s.borrow().get(&(lang, slot.to_owned())).cloned());
     found.unwrap_or_else(|| {
         // A build that baked this block differently: say so to whoever debugs the page.
@@ -52,8 +63,23 @@ fn baked_html(slot: &str, lang: Lang) -> String {
     })
 }
 
-/// Reads every slot of the baked views in `document` (the shown one, and its twin in a `<template>`), before
-/// the live view replaces them. Returns the languages found; the page's views need both.
+#[cfg(not(full_views))]
+fn read_slots(root: &web_sys::Element, lang: Lang) {
+    use wasm_bindgen::JsCast;
+    let Ok(slots) = root.query_selector_all(&format!("[{SLOT_ATTR}], li[data-person-id]")) else { return };
+    SLOTS.with(|s| {
+        let mut s = s.borrow_mut();
+        for slot in (0..slots.length()).filter_map(|i| slots.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+            let name = slot.get_attribute(SLOT_ATTR).or_else(|| slot.get_attribute("data-person-id").map(|id| card_slot(&id)));
+            if let Some(name) = name {
+                s.insert((lang, name), slot.inner_html());
+            }
+        }
+    });
+}
+
+/// Keeps the baked views in `document` (the shown one, and its twin in a `<template>`) for their blocks, before the
+/// live view replaces them. Returns the languages found; the page's views need both.
 #[cfg(not(full_views))]
 pub fn keep(document: &web_sys::Document) -> Vec<Lang> {
     use wasm_bindgen::JsCast;
@@ -68,16 +94,7 @@ pub fn keep(document: &web_sys::Document) -> Vec<Lang> {
             None => Some(element),
         };
         let Some(root) = root else { continue };
-        let Ok(slots) = root.query_selector_all(&format!("[{SLOT_ATTR}], li[data-person-id]")) else { continue };
-        SLOTS.with(|s| {
-            let mut s = s.borrow_mut();
-            for slot in (0..slots.length()).filter_map(|i| slots.item(i)?.dyn_into::<web_sys::Element>().ok()) {
-                let name = slot.get_attribute(SLOT_ATTR).or_else(|| slot.get_attribute("data-person-id").map(|id| card_slot(&id)));
-                if let Some(name) = name {
-                    s.insert((lang, name), slot.inner_html());
-                }
-            }
-        });
+        UNREAD.with(|u| u.borrow_mut().push((lang, root)));
         found.push(lang);
     }
     found

@@ -35,8 +35,8 @@ impl WidgetData {
         self
     }
 
-    /// The id of the element holding the host's name for this widget, if it gave one (only the npm package's
-    /// `mount` can, so the standalone page's wasm carries none of this).
+    /// The id of the element holding the host's name for this widget, if it gave one. Only the npm package's `mount`
+    /// can: saying so here leaves the labelling code out of the standalone page's wasm.
     pub fn label_id(&self) -> Option<String> {
         self.label.as_ref().filter(|_| cfg!(feature = "npm")).map(|_| self.id("label"))
     }

@@ -111,19 +111,3 @@ fn carry_open_details(baked: &Element, live: &Element) {
         }
     }
 }
-
-/// The baked view stays, as when the WebAssembly cannot start (static/loader.js): its notice is shown, and
-/// static/boot.js tells an embedding page.
-pub fn show_static_notice(document: &web_sys::Document) {
-    if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("data-mslw-static", "");
-    }
-    if let Ok(notices) = document.query_selector_all(&format!("{BAKED_SELECTOR} [data-testid=static-notice]")) {
-        for notice in (0..notices.length()).filter_map(|i| notices.item(i)?.dyn_into::<HtmlElement>().ok()) {
-            notice.set_hidden(false);
-        }
-    }
-    if let Ok(event) = web_sys::Event::new("msl-departures:static") {
-        let _ = document.dispatch_event(&event);
-    }
-}

@@ -92,7 +92,8 @@ test('a page whose baked views are missing stays as it is and says so, with no e
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.route((url) => url.pathname === '/', (route) => route.fulfill({ contentType: 'text/html', body: html.slice(0, start) + html.slice(end) }));
-  const heard = page.waitForEvent('console', (m) => m.type() === 'error' && /lacks its baked views/.test(m.text()));
+  // The wasm's refusal reaches loader.js, which says why on the console and shows the baked page's notice.
+  const heard = page.waitForEvent('console', (m) => /lacks its baked views/.test(m.text()));
   await page.goto(`${env.server.origin}/?lang=en`);
   await heard;
   await page.locator('[data-mslw-baked] [data-testid=static-notice]').waitFor({ state: 'visible' });
