@@ -26,8 +26,8 @@ CHROMIUM := /usr/bin/chromium
 # issue 20's targets are 70 KB for the page's wasm, 100 KB for everything, 168 KB for the package's wasm. The page's
 # links to the whole dataset's files (they work before the wasm starts) added 0.8 KB of wasm on purpose, and 0.4 KB to
 # the package's.
-BROTLI_BUDGET := 226600
-PAGE_WASM_BUDGET := 184500
+BROTLI_BUDGET := 190700
+PAGE_WASM_BUDGET := 148400
 PKG_WASM_BUDGET := 202800
 CHROMEDRIVER := /usr/bin/chromedriver
 

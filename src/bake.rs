@@ -242,6 +242,26 @@ mod tests {
     }
 
     #[test]
+    fn more_people_than_a_page_bake_every_lead_row_for_show_all() {
+        let mut data = (*dataset()).clone();
+        let first = data.people[0].clone();
+        data.people = (0..crate::filter::PAGE_SIZE + 3)
+            .map(|n| {
+                let mut p = (*first).clone();
+                p.id = format!("p{n}");
+                Arc::new(p)
+            })
+            .collect();
+        let html = render_view(Arc::new(data), Lang::En);
+        let (shown, all) = html.split_once("<template data-mslw-slot=\"lead-all\">").expect("every row in a template");
+        assert_eq!(shown.matches("data-testid=\"lead-row\"").count(), crate::filter::PAGE_SIZE);
+        let all = &all[..all.find("</template>").expect("closed")];
+        assert_eq!(all.matches("data-testid=\"lead-row\"").count(), crate::filter::PAGE_SIZE + 3);
+        // A page of people bakes no such template.
+        assert!(!render_view(dataset(), Lang::En).contains("data-mslw-slot=\"lead-all\""));
+    }
+
+    #[test]
     fn the_page_gets_both_languages_once_with_chinese_inert() {
         let data = dataset();
         let baked = baked_markup(&data, "<section>EN</section>", "<section>ZH</section>");

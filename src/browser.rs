@@ -10,7 +10,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The dataset compiled into the widget, minified at build time.
+/// The dataset compiled into the widget, minified at build time (the standalone page's wasm holds it as typed values
+/// instead: `Dataset::bundled`).
+#[cfg(not(baked_page))]
 pub const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/departures.min.json"));
 
 /// The browser window; `None` natively (the build renders the views to HTML there, with no browser), so
@@ -67,11 +69,13 @@ extern "C" {
     fn new(buffer: &JsValue, byte_offset: &JsValue, length: &JsValue) -> Result<BytesView, JsValue>;
 }
 
+#[cfg(not(baked_page))]
 fn try_bytes_view(buffer: &JsValue, byte_offset: &JsValue, length: &JsValue) -> Result<Uint8Array, JsValue> {
     BytesView::new(buffer, byte_offset, length).map(JsCast::unchecked_into)
 }
 
 /// Reads a dataset handed over as a JS value: the same validation as the bundled file.
+#[cfg(not(baked_page))]
 pub fn dataset_from_js(value: &JsValue) -> Result<Dataset, Vec<Problem>> {
     dataset_from_json(&json_text_of(value)?)
 }
@@ -81,6 +85,7 @@ pub fn dataset_from_js(value: &JsValue) -> Result<Dataset, Vec<Problem>> {
 /// data: a throwing getter or Proxy trap, a cycle, a BigInt or absurd nesting becomes a problem here, and
 /// nothing the host wrote can run again later. Over [`MAX_DATASET_SIZE`](dataset::MAX_DATASET_SIZE) it is a
 /// problem before it is copied into the wasm.
+#[cfg(not(baked_page))]
 pub fn json_text_of(value: &JsValue) -> Result<String, Vec<Problem>> {
     if let Some(bytes) = bytes_of(value) {
         let bytes = bytes?;
@@ -113,6 +118,7 @@ pub fn json_text_of(value: &JsValue) -> Result<String, Vec<Problem>> {
 /// A view of the bytes of a `Uint8Array` or an `ArrayBuffer` (nothing copied yet); `None` for any other value.
 /// The view is built from what the host's object says about itself, each read caught: a Proxy or an overridden
 /// getter gives a problem, never a throw. A detached buffer reads as no bytes.
+#[cfg(not(baked_page))]
 fn bytes_of(value: &JsValue) -> Option<Result<Uint8Array, Vec<Problem>>> {
     let unreadable = |e: JsValue| dataset::unreadable(&format!("its bytes could not be read ({})", error_message(&e)));
     let read = |key: &str| Reflect::get(value, &key.into()).map_err(unreadable);
@@ -142,11 +148,13 @@ pub fn error_message(e: &JsValue) -> String {
 
 /// Parses JSON text in the wasm (one pass, no crossing into JS per value), then validates it. The rare
 /// number the parser's exact fast path cannot convert goes to the browser's `parseFloat`.
+#[cfg(not(baked_page))]
 pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
     dataset::from_json(text, &|s| Some(js_sys::Number::parse_float(s)).filter(|f| !f.is_nan()))
 }
 
 /// The bundled dataset. Its validity is proven by tests, but a failure is still reported, not unwrapped.
+#[cfg(not(baked_page))]
 pub fn bundled_dataset() -> Result<Dataset, Vec<Problem>> {
     dataset_from_json(BUNDLED_JSON)
 }
@@ -248,8 +256,38 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), JsVa
 
 /// The dataset JSON with `people` narrowed to `ids` (in that order): see [`crate::export::people_json`]. All of
 /// them in order is the text itself, unparsed.
+#[cfg(not(baked_page))]
 pub fn filtered_json(raw: &str, ids: &[&str]) -> Result<String, JsValue> {
     crate::export::people_json(raw, ids).ok_or_else(|| "the dataset's text does not hold these people".into())
+}
+
+/// The text of a file beside the page (one the build wrote), or why it could not be read.
+#[cfg(baked_page)]
+pub async fn fetch_text(url: &str) -> Result<String, JsValue> {
+    let window = crate::browser::window().ok_or("no window")?;
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await?.dyn_into()?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()).into());
+    }
+    wasm_bindgen_futures::JsFuture::from(response.text()?).await?.as_string().ok_or_else(|| format!("{url}: not text").into())
+}
+
+/// The dataset's JSON text `all` with `people` narrowed to `ids` (in that order), written by the browser's own JSON
+/// with two-space indents: the standalone page's "people shown", cut from the file the build wrote without a JSON
+/// parser in the wasm. An `Err` when an id is not there, so nothing wrong is saved.
+#[cfg(baked_page)]
+pub fn json_subset(all: &str, ids: &[&str]) -> Result<String, JsValue> {
+    let root = JSON::parse(all)?;
+    let people: Array = Reflect::get(&root, &"people".into())?.dyn_into()?;
+    let mut by_id = std::collections::HashMap::new();
+    for person in people.iter() {
+        if let Some(id) = Reflect::get(&person, &"id".into())?.as_string() {
+            by_id.insert(id, person);
+        }
+    }
+    let chosen: Array = ids.iter().map(|id| by_id.get(*id).cloned().ok_or_else(|| JsValue::from(format!("no person {id:?}")))).collect::<Result<_, _>>()?;
+    Reflect::set(&root, &"people".into(), &chosen)?;
+    JSON::stringify_with_replacer_and_space(&root, &JsValue::NULL, &JsValue::from(2))?.as_string().ok_or_else(|| "not JSON".into())
 }
 
 /// The address of the current view, without its fragment: the view lives in the query, and inside an embed

@@ -303,12 +303,14 @@ pub fn without_bom(mut text: String) -> String {
 
 /// Reads a dataset from JSON text: [`crate::json::parse`], then [`validate`]. `slow_number` is the parser's
 /// converter for numbers its exact fast path cannot take (see there).
+#[cfg(not(baked_page))]
 pub fn from_json(text: &str, slow_number: &dyn Fn(&str) -> Option<f64>) -> Result<Dataset, Vec<Problem>> {
     let tree = crate::json::parse(text, slow_number).map_err(|e| unreadable(&e.describe()))?;
     validate(&tree)
 }
 
 /// Validates a whole dataset. `Ok` only when there is no problem at all.
+#[cfg(not(baked_page))]
 pub fn validate(root: &Value) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator::default();
     let dataset = v.dataset(root);
@@ -354,11 +356,13 @@ impl Path<'_> {
 }
 
 #[derive(Default)]
+#[cfg(not(baked_page))]
 struct Validator {
     problems: Vec<Problem>,
     unlisted: usize,
 }
 
+#[cfg(not(baked_page))]
 impl Validator {
     fn fail<T>(&mut self, path: &Path, reason: Reason) -> Option<T> {
         if self.problems.len() < MAX_PROBLEMS_LISTED {

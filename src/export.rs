@@ -3,12 +3,18 @@
 //! Pure string building, tested natively. CSV follows RFC 4180 with a UTF-8 BOM and CRLF so spreadsheet
 //! programs read Chinese correctly; cells that a spreadsheet would run as a formula are neutralised.
 
-use crate::markup::escape_html;
+#[cfg(not(baked_page))]
 use crate::i18n::status_label;
-use crate::model::{Dataset, Lang, Person, Status, Text};
+#[cfg(not(baked_page))]
+use crate::markup::escape_html;
+use crate::model::Dataset;
+#[cfg(not(baked_page))]
+use crate::model::{Lang, Person, Status, Text};
+#[cfg(not(baked_page))]
 use std::ops::Range;
 
 /// The CSV columns, in order.
+#[cfg(not(baked_page))]
 pub const CSV_COLUMNS: [&str; 24] = [
     "id",
     "name_en",
@@ -37,6 +43,7 @@ pub const CSV_COLUMNS: [&str; 24] = [
 ];
 
 /// A CSV file of the given people (by index, in that order), with BOM and header row.
+#[cfg(not(baked_page))]
 pub fn people_csv(dataset: &Dataset, indices: &[usize]) -> String {
     let mut out = String::from("\u{FEFF}");
     push_row(&mut out, CSV_COLUMNS.iter().map(|c| (*c).to_owned()));
@@ -46,6 +53,7 @@ pub fn people_csv(dataset: &Dataset, indices: &[usize]) -> String {
     out
 }
 
+#[cfg(not(baked_page))]
 fn person_row(p: &Person) -> Vec<String> {
     let join = |texts: Vec<&Text>, en: bool| texts.iter().map(|t| if en { t.en.as_str() } else { t.zh.as_str() }).collect::<Vec<_>>().join("; ");
     let priors: Vec<&Text> = p.prior_employers.iter().map(|e| &e.org).collect();
@@ -79,6 +87,7 @@ fn person_row(p: &Person) -> Vec<String> {
 }
 
 /// Whole numbers without a fraction, others to one decimal (weeks are estimates).
+#[cfg(not(baked_page))]
 fn number(n: f64) -> String {
     let tenths = (n * 10.0).round() as i64;
     if tenths % 10 == 0 {
@@ -88,6 +97,7 @@ fn number(n: f64) -> String {
     }
 }
 
+#[cfg(not(baked_page))]
 fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
     for (i, cell) in cells.enumerate() {
         if i > 0 {
@@ -99,12 +109,14 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
 }
 
 /// What a spreadsheet may run as a formula at the start of a cell.
+#[cfg(not(baked_page))]
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// Quotes when needed; a leading `=`, `+`, `-`, `@`, tab or CR gets an apostrophe so a spreadsheet
 /// shows the text instead of running it as a formula (a host's dataset is untrusted). A `;` is quoted too, and a
 /// formula character after it (spaces aside) also gets an apostrophe: spreadsheets in locales whose list separator
 /// is `;` split an unquoted `x;=HYPERLINK(…)` into cells.
+#[cfg(not(baked_page))]
 fn push_cell(out: &mut String, cell: &str) {
     let guarded = cell.starts_with(FORMULA_START);
     let needs_quotes = guarded || cell.contains([',', '"', '\n', '\r', ';']);
@@ -136,6 +148,7 @@ fn push_cell(out: &mut String, cell: &str) {
 /// copied as written, everything else untouched; all of them in order is `raw` itself. One pass over `raw` and
 /// an index by id, where a search per id had made the download quadratic (a frozen tab at 10,000 people). `None`
 /// when an id is not in `raw` (never the case for the text the widget read), so nothing wrong is saved.
+#[cfg(not(baked_page))]
 pub fn people_json(raw: &str, ids: &[&str]) -> Option<String> {
     let (inner, items) = crate::json::array_items_of(raw, "people", "id")?;
     if items.len() == ids.len() && items.iter().zip(ids).all(|((_, id), want)| id.as_deref() == Some(*want)) {
@@ -163,12 +176,39 @@ pub fn people_json(raw: &str, ids: &[&str]) -> Option<String> {
     Some(out)
 }
 
+/// The CSV file `all` (as [`people_csv`] writes it) cut to the people with these ids, in this order: its header and
+/// their rows, byte for byte. The standalone page cuts "people shown" from the file the build wrote this way. A row
+/// ends at a line break outside quotes, and starts with the person's id, which the validator keeps to
+/// `[a-z0-9-]` (never quoted). `None` when an id has no row, so nothing wrong is saved.
+pub fn csv_subset(all: &str, ids: &[&str]) -> Option<String> {
+    let mut rows = Vec::new();
+    let (mut start, mut quoted) = (0, false);
+    for (at, byte) in all.bytes().enumerate() {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => {
+                rows.push(all.get(start..=at)?);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    let (header, rows) = rows.split_first()?;
+    let by_id: std::collections::HashMap<&str, &str> = rows.iter().map(|row| (row.split(',').next().unwrap_or_default(), *row)).collect();
+    let mut out = String::from(*header);
+    for id in ids {
+        out.push_str(by_id.get(id)?);
+    }
+    Some(out)
+}
+
 /// The download's file name: `msl-departures-2026-11-28.csv`, with `-filtered` for a partial view.
 pub fn file_name(dataset: &Dataset, filtered: bool, extension: &str) -> String {
     format!("msl-departures-{}{}.{}", dataset.last_updated.iso(), if filtered { "-filtered" } else { "" }, extension)
 }
 
 /// " [Unverified · 未经证实]" after a claim that is not confirmed, in both languages like the rest of the table.
+#[cfg(not(baked_page))]
 fn status_mark(status: Status) -> String {
     if status == Status::Confirmed {
         return String::new();
@@ -178,6 +218,7 @@ fn status_mark(status: Status) -> String {
 
 /// The `<noscript>` fallback of index.html: every person with destination and sources, in both languages.
 /// Generated from the dataset; a test fails if index.html differs, so the two can never drift.
+#[cfg(not(baked_page))]
 pub fn noscript_html(dataset: &Dataset) -> String {
     let mut h = String::from("<noscript>\n<div class=\"mslw-noscript\">\n");
     h.push_str("<h1>Who left Meta Superintelligence Labs · <span lang=\"zh-Hans\">谁离开了Meta超级智能实验室</span></h1>\n");
@@ -316,6 +357,27 @@ mod tests {
         let rows: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
         assert_eq!(rows.len(), 3, "header + 2; out-of-range index ignored");
         assert!(rows[1].starts_with("avi-verma,"));
+    }
+
+    #[test]
+    fn the_page_cuts_people_shown_from_the_whole_file_exactly_as_written_for_them() {
+        let d = dataset();
+        let all_indices: Vec<usize> = (0..d.people.len()).collect();
+        let all = people_csv(&d, &all_indices);
+        // Every subset of the first people, in reverse order: the rows the export would write for them.
+        for n in 0..=d.people.len() {
+            let indices: Vec<usize> = (0..n).rev().collect();
+            let ids: Vec<&str> = indices.iter().map(|&i| d.people[i].id.as_str()).collect();
+            assert_eq!(csv_subset(&all, &ids).as_deref(), Some(people_csv(&d, &indices).as_str()), "{n} people");
+        }
+        // A cell holding a line break and a comma, quoted, stays in its row.
+        let mut quirky = d.clone();
+        std::sync::Arc::make_mut(&mut quirky.people[0]).name_en = "A, \"B\"\r\nC".into();
+        let all = people_csv(&quirky, &all_indices);
+        let first = [quirky.people[0].id.as_str()];
+        assert_eq!(csv_subset(&all, &first).as_deref(), Some(people_csv(&quirky, &[0]).as_str()));
+        assert_eq!(csv_subset(&all, &["nobody"]), None);
+        assert_eq!(csv_subset("", &[]), None);
     }
 
     #[test]

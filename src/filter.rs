@@ -240,6 +240,7 @@ type OptionKeys = (String, String, Vec<String>);
 pub const NOT_ANNOUNCED: &str = "not-announced";
 
 impl PeopleIndex {
+    #[cfg(not(baked_page))]
     pub fn new(dataset: &Dataset) -> PeopleIndex {
         let not_announced = Text { zh: "尚未公布".into(), en: "Not announced".into() };
         // Every person's option keys with their labels; each facet's options are the first of each key. Found
@@ -457,6 +458,43 @@ impl SearchHits {
     }
 }
 
+/// The index as a Rust expression: build.rs writes the bundled dataset's, so the page's wasm neither builds it nor
+/// carries the texts it was folded from.
+#[cfg(not(baked_page))]
+impl crate::rust_literal::RustLiteral for PeopleIndex {
+    fn rust(&self) -> String {
+        let options = |all: &[FacetOption]| {
+            let items: Vec<String> = all.iter().map(|o| format!("FacetOption {{ key: {}, label: {} }}", o.key.rust(), o.label.rust())).collect();
+            format!("vec![{}]", items.join(", "))
+        };
+        let entries: Vec<String> = self
+            .entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "Entry {{ cohort: {}, dest: {}, priors: {}, haystack: {}, name_rank: {}, tenure_key: {}, announced_key: {} }}",
+                    e.cohort, e.dest, e.priors.rust(), e.haystack.rust(), e.name_rank, e.tenure_key, e.announced_key
+                )
+            })
+            .collect();
+        format!(
+            "PeopleIndex {{ cohort_options: {}, dest_options: {}, prior_options: {}, entries: vec![{}] }}",
+            options(&self.cohort_options),
+            options(&self.dest_options),
+            options(&self.prior_options),
+            entries.join(", ")
+        )
+    }
+}
+
+#[cfg(baked_page)]
+impl PeopleIndex {
+    /// The bundled dataset's index, which build.rs built from the validated data file.
+    pub fn bundled() -> PeopleIndex {
+        include!(concat!(env!("OUT_DIR"), "/bundled_index.rs"))
+    }
+}
+
 /// Looks up an option's position by key (options are few, but a large host dataset may have thousands of
 /// destinations: binary search over the keys in text order, not a scan per person).
 fn position_of(options: &[FacetOption]) -> impl Fn(&str) -> u32 + '_ {
@@ -475,6 +513,7 @@ fn cohort_text(c: Cohort) -> Text {
 }
 
 /// Everything a reader might type to find a person: names, companies and roles, in both languages.
+#[cfg(not(baked_page))]
 fn haystack(p: &Person) -> String {
     let mut texts: Vec<&Text> = p.prior_employers.iter().map(|e| &e.org).collect();
     texts.extend(p.destination.org.iter().chain(p.destination.role.iter()));

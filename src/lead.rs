@@ -54,6 +54,7 @@ pub fn tenure_order(people: &[impl AsRef<Person>]) -> Vec<usize> {
 }
 
 /// The destination as a reader sees it, with its status: "Anthropic", "Not announced", "OpenAI [Unverified]".
+#[cfg(not(baked_page))]
 pub fn destination_words(p: &Person, lang: Lang) -> String {
     let mut s = p.destination.org.as_ref().map(|o| o.get(lang)).unwrap_or(ui(lang).not_announced).to_owned();
     push_status_mark(&mut s, p.destination.check.status, lang);
@@ -61,6 +62,7 @@ pub fn destination_words(p: &Person, lang: Lang) -> String {
 }
 
 /// The tenure in a few words with its status: "at least 4 years [Unverified]".
+#[cfg(not(baked_page))]
 pub fn tenure_words_marked(p: &Person, lang: Lang) -> String {
     let mut s = tenure_words(&p.tenure, lang);
     push_status_mark(&mut s, p.tenure.check.status, lang);
@@ -68,6 +70,7 @@ pub fn tenure_words_marked(p: &Person, lang: Lang) -> String {
 }
 
 /// The card's one line of path: "12 years at Meta → Anthropic" / "在Meta任职12年 → Anthropic", marks included.
+#[cfg(not(baked_page))]
 pub fn path_line(p: &Person, lang: Lang) -> String {
     let u = ui(lang);
     let destination = destination_words(p, lang);
@@ -103,6 +106,7 @@ pub fn card_heading_id(id_prefix: &str, person_id: &str) -> String {
 
 /// The figure's axis and rows as markup (without the `<figure>` element): a caption, a note, the axis labels and
 /// one `<li>` per person in `order`, at most `limit` of them.
+#[cfg(not(baked_page))]
 pub fn lead_markup(people: &[impl AsRef<Person>], order: &[usize], axis: &LogAxis, limit: usize, lang: Lang, id_prefix: &str) -> String {
     let u = ui(lang);
     let mut out = String::with_capacity(512 + 640 * order.len().min(limit));
@@ -127,6 +131,7 @@ pub fn lead_markup(people: &[impl AsRef<Person>], order: &[usize], axis: &LogAxi
     out
 }
 
+#[cfg(not(baked_page))]
 fn percent_attr(at: f64) -> String {
     let mut s = String::with_capacity(6);
     push_svg_number(&mut s, at);
@@ -134,6 +139,7 @@ fn percent_attr(at: f64) -> String {
     s
 }
 
+#[cfg(not(baked_page))]
 fn push_row(out: &mut String, p: &Person, axis: &LogAxis, grid: &[(f64, &str); 4], lang: Lang, id_prefix: &str) {
     let (primary, secondary, secondary_lang) = match lang {
         Lang::En => (p.name_en.as_str(), p.name_zh.text.as_str(), "zh-Hans"),
@@ -167,6 +173,7 @@ fn push_row(out: &mut String, p: &Person, axis: &LogAxis, grid: &[(f64, &str); 4
 
 /// The row's bar: gridlines and the low–high range; a range that starts below the axis (a tenure that may be
 /// zero) is drawn open, dashed from the axis's start.
+#[cfg(not(baked_page))]
 fn push_track(out: &mut String, p: &Person, axis: &LogAxis, grid: &[(f64, &str); 4]) {
     let t = &p.tenure;
     let (low, high) = (axis.percent(t.weeks_low), axis.percent(t.weeks_high.max(t.weeks_low)));

@@ -6,6 +6,9 @@
 //! the standalone page's wasm, which carries none of the code that writes them); `frame` reports the height inside an iframe; `panic_fallback`
 //! turns a panic or a failed allocation into a visible notice; `embed` is the only module exporting to JS (the npm
 //! package, behind the `npm` feature so the standalone page does not ship it).
+// The standalone page's wasm compiles the read-only blocks' callers without the blocks' code and data (see
+// `prerendered`): what only those blocks use is unused there.
+#![cfg_attr(baked_page, allow(dead_code, unused_imports, unused_variables))]
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bake;
@@ -20,6 +23,7 @@ pub mod embed;
 pub mod filter;
 pub mod frame;
 pub mod i18n;
+#[cfg(not(baked_page))]
 pub mod json;
 pub mod lead;
 pub mod markup;
@@ -29,6 +33,8 @@ pub mod order;
 pub mod panic_fallback;
 pub mod pay;
 pub mod prerendered;
+#[cfg(not(baked_page))]
+pub mod rust_literal;
 pub mod state;
 pub mod takeover;
 pub mod url_state;

@@ -207,6 +207,7 @@ pub struct Source {
 pub struct Check {
     pub status: Status,
     /// "The article says X; sources say Y". Required unless the status is confirmed.
+    #[cfg(not(baked_page))]
     pub note: Option<Text>,
 }
 
@@ -215,7 +216,9 @@ pub struct ChineseName {
     /// The form the article prints, e.g. 伯特·马赫.
     pub text: String,
     /// True when the form is the article's transliteration rather than a name the person uses.
+    #[cfg(not(baked_page))]
     pub is_article_transliteration: bool,
+    #[cfg(not(baked_page))]
     pub check: Check,
 }
 
@@ -227,6 +230,7 @@ pub struct Tenure {
     pub weeks_low: f64,
     pub weeks_estimate: f64,
     pub weeks_high: f64,
+    #[cfg(not(baked_page))]
     pub check: Check,
 }
 
@@ -274,17 +278,27 @@ pub struct Person {
     pub id: String,
     pub name_en: String,
     pub name_zh: ChineseName,
+    #[cfg(not(baked_page))]
     pub cohort: Cohort,
+    #[cfg(not(baked_page))]
     pub cohort_check: Check,
     pub tenure: Tenure,
+    #[cfg(not(baked_page))]
     pub prior_employers: Vec<Employer>,
+    #[cfg(not(baked_page))]
     pub destination: Destination,
+    #[cfg(not(baked_page))]
     pub later: Vec<LaterMove>,
     /// `None` when no date was found.
+    #[cfg(not(baked_page))]
     pub announced: Option<DatedClaim>,
+    #[cfg(not(baked_page))]
     pub announced_check: Check,
+    #[cfg(not(baked_page))]
     pub work: Vec<WorkItem>,
+    #[cfg(not(baked_page))]
     pub quote: Option<Quote>,
+    #[cfg(not(baked_page))]
     pub sources: Vec<Source>,
 }
 
@@ -333,10 +347,14 @@ pub struct Hiring {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PayReport {
     pub id: String,
+    #[cfg(not(baked_page))]
     pub who: Text,
+    #[cfg(not(baked_page))]
     pub date: DatedClaim,
+    #[cfg(not(baked_page))]
     pub claim: Text,
     pub check: Check,
+    #[cfg(not(baked_page))]
     pub source: Source,
 }
 
@@ -397,20 +415,29 @@ pub struct Article {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
+    #[cfg(not(baked_page))]
     pub schema_version: u32,
     pub last_updated: Date,
+    #[cfg(not(baked_page))]
     pub licence: Text,
+    #[cfg(not(baked_page))]
     pub article: Article,
     /// Shared, not copied, with the views and the index (`state::WidgetData::people`).
     pub people: Vec<Arc<Person>>,
+    #[cfg(not(baked_page))]
     pub hiring: Hiring,
     pub pay_reports: Vec<PayReport>,
+    #[cfg(not(baked_page))]
     pub key_dates: Vec<KeyDate>,
+    #[cfg(not(baked_page))]
     pub spokesperson: Statement,
+    #[cfg(not(baked_page))]
     pub hypothetical: Hypothetical,
+    #[cfg(not(baked_page))]
     pub corrections: Vec<Correction>,
 }
 
+#[cfg(not(baked_page))]
 impl Person {
     /// Every claim about this person that is not confirmed or carries a note, in reading order: a confirmed
     /// claim's note often gives the article's different version, which the reader should see too.
@@ -437,11 +464,19 @@ impl Person {
 }
 
 impl Dataset {
+    /// The bundled dataset as the standalone page's wasm holds it: what build.rs wrote from the data file after
+    /// validating it, with only the fields the page's interactive parts read.
+    #[cfg(baked_page)]
+    pub fn bundled() -> Dataset {
+        include!(concat!(env!("OUT_DIR"), "/bundled_dataset.rs"))
+    }
+
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id).map(Arc::as_ref)
     }
 
     /// Every source the dataset cites, once each (by URL), ordered by publisher.
+    #[cfg(not(baked_page))]
     pub fn all_sources(&self) -> Vec<&Source> {
         let mut all: Vec<&Source> = self.article.cites.iter().collect();
         all.extend(self.people.iter().flat_map(|p| &p.sources));

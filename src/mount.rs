@@ -22,6 +22,7 @@ pub const MOUNTED_ATTR: &str = "data-msl-departures-mounted";
 
 /// Picks the dataset: the host's when it validates, else the bundled one with the host's problems kept
 /// for the notice. `None` only if the bundled data itself is broken, which tests rule out.
+#[cfg(not(baked_page))]
 pub fn resolve_dataset(host: Option<Result<Dataset, Vec<Problem>>>) -> Result<(Dataset, Vec<Problem>), Vec<Problem>> {
     match host {
         Some(Ok(d)) => Ok((d, Vec::new())),
@@ -50,17 +51,22 @@ pub fn start_standalone() -> Result<(), wasm_bindgen::JsValue> {
     };
     crate::panic_fallback::install();
     // The page's wasm shows the read-only blocks the build baked, in both languages: without them it stays as baked.
-    #[cfg(not(full_views))]
+    #[cfg(baked_page)]
     if crate::prerendered::keep(&document).len() < 2 {
         return Err("the page lacks its baked views".into());
     }
     let initial = parse_query(&browser::location_query());
     let lang = resolve_lang(initial.lang);
-    match resolve_dataset(None) {
-        Ok((dataset, host_problems)) => {
-            let data = Arc::new(WidgetData::new(Arc::new(dataset), STANDALONE_ID_PREFIX.into()));
+    // The page's wasm holds the bundled data as build.rs checked and wrote it; elsewhere it is read and validated.
+    #[cfg(baked_page)]
+    let data: Result<WidgetData, Vec<Problem>> = Ok(WidgetData::bundled(STANDALONE_ID_PREFIX.into()));
+    #[cfg(not(baked_page))]
+    let data = resolve_dataset(None).map(|(dataset, _)| WidgetData::new(Arc::new(dataset), STANDALONE_ID_PREFIX.into()));
+    match data {
+        Ok(data) => {
+            let data = Arc::new(data);
             let embed_url = browser::page_url();
-            let input = AppInput { data, host_problems, initial, lang, sync_url: true, on_change: None, embed_url };
+            let input = AppInput { data, host_problems: Vec::new(), initial, lang, sync_url: true, on_change: None, embed_url };
             let baked = document.query_selector(crate::takeover::BAKED_SELECTOR).ok().flatten();
             // The page baked at build time (bake.rs): mount beside it, off screen, then swap in one step.
             let live = baked.as_ref().and_then(|_| document.create_element("div").ok()).and_then(|d| d.dyn_into::<web_sys::HtmlElement>().ok());

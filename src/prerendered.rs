@@ -2,28 +2,39 @@
 //! shows them in either language without the code that writes them.
 //!
 //! Where the full views are compiled (natively for the bake, and in the npm package, where a host's dataset is
-//! known only at run time), [`read_only`] calls the block's markup function. In the standalone page's wasm
-//! (`cfg(not(full_views))`, set by build.rs) that call is dead code, so the markup functions are left out of the
-//! module; the block's markup comes from the baked page instead.
+//! known only at run time), [`read_only!`] calls the block's markup function. In the standalone page's wasm
+//! (`cfg(baked_page)`, set by build.rs) that call is not compiled, nor are the markup functions and the data they
+//! read; the block's markup comes from the baked page instead.
 
+#[cfg(baked_page)]
 use crate::model::Lang;
-#[cfg(not(full_views))]
+#[cfg(baked_page)]
 use std::{cell::RefCell, collections::HashMap};
 
 /// Names a read-only block in the baked page; the element carrying it holds the block's markup.
 pub const SLOT_ATTR: &str = "data-mslw-slot";
 
 /// Whether this build carries the code that writes the read-only blocks.
-pub const FULL_VIEWS: bool = cfg!(full_views);
+pub const FULL_VIEWS: bool = !cfg!(baked_page);
 
-/// The markup of the read-only block `slot` in `lang`: `render()` where the full views are compiled, else the
-/// markup the build baked for it.
-pub fn read_only(slot: &str, lang: Lang, render: impl FnOnce() -> String) -> String {
-    if FULL_VIEWS {
-        render()
-    } else {
-        baked_html(slot, lang)
-    }
+/// `read_only!(slot, lang, render)`: the markup of the read-only block `slot` in `lang`. Where the full views are
+/// compiled, the expression `render` writes it. In the standalone page's wasm `render` is not compiled at all (the
+/// data it reads is not there either: see `Dataset::bundled`), and the markup is the one the build baked.
+#[macro_export]
+macro_rules! read_only {
+    ($slot:expr, $lang:expr, $render:expr) => {{
+        // The slot is named but not needed here (a closure never called: nothing is computed).
+        #[cfg(not(baked_page))]
+        let html: String = {
+            let _ = || {
+                let _ = &$slot;
+            };
+            $render
+        };
+        #[cfg(baked_page)]
+        let html: String = $crate::prerendered::baked_html(&$slot, $lang);
+        html
+    }};
 }
 
 /// The slot of a person's card: the card's `<li>` holds it.
@@ -31,12 +42,7 @@ pub fn card_slot(person_id: &str) -> String {
     format!("card:{person_id}")
 }
 
-#[cfg(full_views)]
-fn baked_html(_slot: &str, _lang: Lang) -> String {
-    String::new()
-}
-
-#[cfg(not(full_views))]
+#[cfg(baked_page)]
 thread_local! {
     /// Each baked view (the shown one, and its twin's in a `<template>`) until its language is first asked for.
     static UNREAD: RefCell<Vec<(Lang, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
@@ -44,8 +50,9 @@ thread_local! {
     static SLOTS: RefCell<HashMap<(Lang, String), String>> = RefCell::new(HashMap::new());
 }
 
-#[cfg(not(full_views))]
-fn baked_html(slot: &str, lang: Lang) -> String {
+/// The markup the build baked for `slot` in `lang` (see [`read_only!`]).
+#[cfg(baked_page)]
+pub fn baked_html(slot: &str, lang: Lang) -> String {
     // Read at the first block asked for in a language: the shown one's while the live view is first built, before it
     // replaces the baked one; the other's at the first language switch, if there is one.
     let unread = UNREAD.with(|u| {
@@ -63,7 +70,7 @@ fn baked_html(slot: &str, lang: Lang) -> String {
     })
 }
 
-#[cfg(not(full_views))]
+#[cfg(baked_page)]
 fn read_slots(root: &web_sys::Element, lang: Lang) {
     use wasm_bindgen::JsCast;
     let Ok(slots) = root.query_selector_all(&format!("[{SLOT_ATTR}], li[data-person-id]")) else { return };
@@ -80,7 +87,7 @@ fn read_slots(root: &web_sys::Element, lang: Lang) {
 
 /// Keeps the baked views in `document` (the shown one, and its twin in a `<template>`) for their blocks, before the
 /// live view replaces them. Returns the languages found; the page's views need both.
-#[cfg(not(full_views))]
+#[cfg(baked_page)]
 pub fn keep(document: &web_sys::Document) -> Vec<Lang> {
     use wasm_bindgen::JsCast;
     let mut found = Vec::new();
@@ -106,8 +113,7 @@ mod tests {
 
     #[test]
     fn natively_a_block_is_written_by_its_own_code() {
-        assert!(FULL_VIEWS, "the bake and the native tests render every view");
-        assert_eq!(read_only("anything", Lang::Zh, || "<p>x</p>".into()), "<p>x</p>");
+        assert_eq!(crate::read_only!("anything", crate::model::Lang::Zh, "<p>x</p>".to_owned()), "<p>x</p>");
     }
 
     #[test]

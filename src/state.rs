@@ -8,6 +8,7 @@ use crate::model::{Dataset, Lang};
 use crate::pay::CalcInputs;
 use crate::url_state::{Theme, UrlState};
 use leptos::prelude::*;
+#[cfg(not(baked_page))]
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -17,13 +18,16 @@ pub struct WidgetData {
     pub index: PeopleIndex,
     /// Prefix for every DOM id, so two widgets on one page never share an id.
     pub id_prefix: String,
-    /// The dataset as JSON text, for the "whole dataset" download.
+    /// The dataset as JSON text, for the "whole dataset" download (the standalone page links to the file the build
+    /// wrote instead).
+    #[cfg(not(baked_page))]
     pub raw_json: Cow<'static, str>,
     /// The host's name for this widget (npm `label`), added to its landmarks' names.
     pub label: Option<String>,
 }
 
 impl WidgetData {
+    #[cfg(not(baked_page))]
     pub fn new(dataset: Arc<Dataset>, id_prefix: String) -> WidgetData {
         let index = PeopleIndex::new(&dataset);
         WidgetData { dataset, index, id_prefix, raw_json: Cow::Borrowed(crate::browser::BUNDLED_JSON), label: None }
@@ -41,7 +45,14 @@ impl WidgetData {
         self.label.as_ref().filter(|_| cfg!(feature = "npm")).map(|_| self.id("label"))
     }
 
+    /// The standalone page's: the bundled dataset and its search index as build.rs wrote them.
+    #[cfg(baked_page)]
+    pub fn bundled(id_prefix: String) -> WidgetData {
+        WidgetData { dataset: Arc::new(Dataset::bundled()), index: PeopleIndex::bundled(), id_prefix, label: None }
+    }
+
     /// For a host-supplied dataset: the JSON text it was read from.
+    #[cfg(not(baked_page))]
     pub fn with_raw_json(mut self, raw_json: String) -> WidgetData {
         self.raw_json = Cow::Owned(raw_json);
         self

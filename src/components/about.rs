@@ -3,15 +3,18 @@
 //! "About the data" with the method, the corrections to the article, every source and the licence.
 
 use crate::browser::{self, Shared};
+#[cfg(not(baked_page))]
 use crate::components::card::push_source_item;
 use crate::components::embed_dialog::EmbedDialog;
 use crate::components::tr;
-use crate::export::{file_name, people_csv};
+use crate::export::file_name;
+#[cfg(not(baked_page))]
+use crate::export::people_csv;
 use crate::i18n::{format_date, labelled, paren, status_label, ui};
 use crate::markup;
 use crate::model::{Dataset, Lang};
-use crate::prerendered::read_only;
-use crate::state::WidgetState;
+use crate::read_only;
+use crate::state::{WidgetData, WidgetState};
 use crate::url_state::to_query;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -40,6 +43,48 @@ impl Download {
     }
 }
 
+/// Writes the download from the dataset: people shown (in the order shown) or everyone.
+#[cfg(not(baked_page))]
+fn download_now(data: &WidgetData, kind: Download, shown: &[usize]) -> Result<(), wasm_bindgen::JsValue> {
+    let all: Vec<usize> = (0..data.dataset.people.len()).collect();
+    let (indices, filtered) = match kind {
+        Download::CsvAll | Download::JsonAll => (&all[..], false),
+        Download::CsvShown | Download::JsonShown => (shown, shown.len() != all.len()),
+    };
+    match kind {
+        Download::CsvShown | Download::CsvAll => {
+            browser::download_text(&file_name(&data.dataset, filtered, "csv"), "text/csv;charset=utf-8", &people_csv(&data.dataset, indices))
+        }
+        // Everyone: the dataset's own text as it is, with no scan of it.
+        Download::JsonShown | Download::JsonAll if !filtered => browser::download_text(&file_name(&data.dataset, false, "json"), "application/json", &data.raw_json),
+        Download::JsonShown | Download::JsonAll => {
+            let ids: Vec<&str> = indices.iter().filter_map(|i| data.dataset.people.get(*i)).map(|p| p.id.as_str()).collect();
+            browser::filtered_json(&data.raw_json, &ids).and_then(|json| browser::download_text(&file_name(&data.dataset, true, "json"), "application/json", &json))
+        }
+    }
+}
+
+/// The standalone page's "people shown" (everyone is a link to the build's file): cut from that file, so the page's
+/// wasm writes no CSV or JSON of its own.
+#[cfg(baked_page)]
+async fn download_from_file(data: &WidgetData, kind: Download, shown: &[usize]) -> Result<(), wasm_bindgen::JsValue> {
+    let ids: Vec<&str> = shown.iter().filter_map(|i| data.dataset.people.get(*i)).map(|p| p.id.as_str()).collect();
+    let filtered = ids.len() != data.dataset.people.len();
+    let csv = matches!(kind, Download::CsvShown | Download::CsvAll);
+    let extension = if csv { "csv" } else { "json" };
+    let all = browser::fetch_text(&file_name(&data.dataset, false, extension)).await?;
+    let name = file_name(&data.dataset, filtered, extension);
+    if csv {
+        let text = crate::export::csv_subset(&all, &ids).ok_or("the CSV file does not hold these people")?;
+        browser::download_text(&name, "text/csv;charset=utf-8", &text)
+    } else if filtered {
+        browser::download_text(&name, "application/json", &browser::json_subset(&all, &ids)?)
+    } else {
+        // Everyone: the file as it is.
+        browser::download_text(&name, "application/json", &all)
+    }
+}
+
 /// Download and share buttons, then the collapsible "About the data".
 #[component]
 pub fn Footer(
@@ -52,25 +97,17 @@ pub fn Footer(
 
     let download = move |kind: Download| {
         let data = state.data();
-        let all: Vec<usize> = (0..data.dataset.people.len()).collect();
         let shown = state.matching.get_untracked();
-        let (indices, filtered) = match kind {
-            Download::CsvAll | Download::JsonAll => (&all, false),
-            Download::CsvShown | Download::JsonShown => (&shown, shown.len() != all.len()),
-        };
-        let result = match kind {
-            Download::CsvShown | Download::CsvAll => {
-                browser::download_text(&file_name(&data.dataset, filtered, "csv"), "text/csv;charset=utf-8", &people_csv(&data.dataset, indices))
+        #[cfg(not(baked_page))]
+        message.set(download_now(&data, kind, &shown).is_err().then(|| ui(lang.get_untracked()).download_failed.to_owned()));
+        #[cfg(baked_page)]
+        leptos::task::spawn_local(async move {
+            let failed = download_from_file(&data, kind, &shown).await.is_err();
+            // The reader may have moved on: only a failure is worth a message, and the widget may be gone.
+            if failed {
+                let _ = message.try_set(lang.try_get_untracked().map(|l| ui(l).download_failed.to_owned()));
             }
-            // Everyone: the dataset's own text as it is, with no scan of it.
-            Download::JsonShown | Download::JsonAll if !filtered => browser::download_text(&file_name(&data.dataset, false, "json"), "application/json", &data.raw_json),
-            Download::JsonShown | Download::JsonAll => {
-                let ids: Vec<&str> = indices.iter().filter_map(|i| data.dataset.people.get(*i)).map(|p| p.id.as_str()).collect();
-                browser::filtered_json(&data.raw_json, &ids)
-                    .and_then(|json| browser::download_text(&file_name(&data.dataset, true, "json"), "application/json", &json))
-            }
-        };
-        message.set(result.is_err().then(|| ui(lang.get_untracked()).download_failed.to_owned()));
+        });
     };
     let share = move |_| {
         let url = browser::current_url();
@@ -140,12 +177,13 @@ fn About() -> impl IntoView {
     let dataset = state.data().dataset.clone();
     view! {
         <details class="mslw-about" data-testid="about-data" data-mslw-slot=SLOT
-            inner_html=move || read_only(SLOT, lang.get(), || about_markup(&dataset, lang.get()))></details>
+            inner_html=move || read_only!(SLOT, lang.get(), about_markup(&dataset, lang.get()))></details>
     }
 }
 
 /// "About the data" as markup, set with one `innerHTML`: summary, method, last update, the corrections to the
 /// article (each with its status, what the article says and what the sources say), every source, the licence.
+#[cfg(not(baked_page))]
 pub fn about_markup(dataset: &Dataset, lang: Lang) -> String {
     let u = ui(lang);
     let mut out = String::with_capacity(8192);
@@ -177,6 +215,7 @@ pub fn about_markup(dataset: &Dataset, lang: Lang) -> String {
 
 /// The article this widget fact-checks, named and linked: our description of it (it has no headline), who
 /// reposted it, when it was written and when reposted.
+#[cfg(not(baked_page))]
 fn push_source_article(out: &mut String, dataset: &Dataset, lang: Lang) {
     let u = ui(lang);
     let a = &dataset.article;

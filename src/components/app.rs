@@ -72,6 +72,11 @@ pub fn App(input: AppInput) -> impl IntoView {
     let theme_id = data.id("theme");
     let theme_label_for = theme_id.clone();
 
+    // Only a host's dataset can be refused: the page's is checked by the build, and its wasm has no messages for it.
+    #[cfg(not(baked_page))]
+    let problems_notice = view! { <DataProblems problems=host_problems /> };
+    #[cfg(baked_page)]
+    let problems_notice = ();
     view! {
         <section class="mslw" lang=move || html_lang(lang.get()) data-testid="msl-widget"
             data-theme=move || state.theme.get().map(Theme::as_str)
@@ -99,7 +104,7 @@ pub fn App(input: AppInput) -> impl IntoView {
                 <h2 id=title_id class="mslw-title">{tr(lang, |u| u.title)}</h2>
                 <p class="mslw-intro">{tr(lang, |u| u.intro)}</p>
             </header>
-            <DataProblems problems=host_problems />
+            {problems_notice}
             <LeadFigure />
             <MetaReply />
             <FilterBar />

@@ -10,7 +10,7 @@ use crate::components::chart::{chart_markers, Chart};
 use crate::dataset::is_safe_https_url;
 use crate::i18n::{push_in_own_lang, calc_ui, fill, format_weeks_range, labelled, status_label, CalcUi};
 use crate::model::{Dataset, Lang, Person};
-use crate::prerendered::read_only;
+use crate::read_only;
 use crate::state::landmark_labelled_by;
 use crate::pay::{
     announcement, fix_fields_text, slider_text, article_example, cny_source_label, comparison_sentence, compute, cny_rate_text, error_for, format_cny,
@@ -338,11 +338,11 @@ fn PackageOption(
     let (status_slot, hint_slot) = (format!("preset-status:{}", pkg.as_str()), format!("preset-hint:{}", pkg.as_str()));
     let status = {
         let (report, slot) = (report.clone(), status_slot.clone());
-        move || read_only(&slot, lang.get(), || preset_status_markup(report.as_ref(), lang.get()))
+        move || read_only!(&slot, lang.get(), preset_status_markup(report.as_ref(), lang.get()))
     };
     let hint = {
         let slot = hint_slot.clone();
-        move || read_only(&slot, lang.get(), || preset_hint_markup(pkg, report.as_ref(), lang.get()))
+        move || read_only!(&slot, lang.get(), preset_hint_markup(pkg, report.as_ref(), lang.get()))
     };
     // The status in words stays beside the choice; what it rests on and the source are one click away.
     view! {
@@ -376,6 +376,7 @@ pub fn preset_status_markup(report: Option<&crate::model::PayReport>, l: Lang) -
 }
 
 /// What a preset rests on and its source (linked when its URL is safe), as markup.
+#[cfg(not(baked_page))]
 pub fn preset_hint_markup(pkg: PackageId, report: Option<&crate::model::PayReport>, l: Lang) -> String {
     let u = calc_ui(l);
     let mut out = markup::escape_html(pkg.detail(l).unwrap_or_default());
@@ -645,7 +646,7 @@ fn ArticleExample(
     label_id: Option<String>,
 ) -> impl IntoView {
     let labelled_by = landmark_labelled_by(&heading_id, label_id.as_deref());
-    let text = move || read_only("calc-example", lang.get(), || example_markup(&dataset.hypothetical, &heading_id, lang.get()));
+    let text = move || read_only!("calc-example", lang.get(), example_markup(&dataset.hypothetical, &heading_id, lang.get()));
     let use_example = move |_| {
         // Typed as a reader of that language would type it (the field reads both).
         let one_month = if lang.get_untracked() == Lang::Zh { "1个月" } else { "1 month" };
@@ -669,6 +670,7 @@ fn ArticleExample(
 
 /// The article's sum as markup: heading (with its fact-check status), the figures, the premise and the
 /// fact-check's note.
+#[cfg(not(baked_page))]
 pub fn example_markup(h: &crate::model::Hypothetical, heading_id: &str, l: Lang) -> String {
     let u = calc_ui(l);
     let (month, four_weeks, stated) = article_example(h.annual_usd, h.years, h.stated_usd);

@@ -3,10 +3,13 @@
 
 use crate::dataset::is_safe_https_url;
 use crate::markup;
-use crate::lead::{card_heading_id, path_line};
+use crate::lead::card_heading_id;
+#[cfg(not(baked_page))]
+use crate::lead::path_line;
 use crate::i18n::{push_in_own_lang, calc_ui, check_summary, cohort_label, format_date, format_dated, labelled, list_separator, paren, status_label, tenure_line, ui};
 use crate::model::{Check, Lang, Person, Source, Status};
-use crate::prerendered::{card_slot, read_only, FULL_VIEWS};
+use crate::prerendered::{card_slot, FULL_VIEWS};
+use crate::read_only;
 use crate::state::WidgetState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -27,10 +30,13 @@ pub fn Card(
     let state = expect_context::<WidgetState>();
     // At build time (the `bake` binary renders natively) the card is written whole, detail body included: the
     // page arrives as finished HTML. In the browser the directive below fills it instead.
-    let baked = (!cfg!(target_arch = "wasm32")).then(|| {
+    #[cfg(not(target_arch = "wasm32"))]
+    let baked = Some({
         let title_id = state.data.with_value(|d| card_heading_id(&d.id_prefix, &person.id));
         card_markup(&person, lang, &title_id, &card_detail_markup(&person, lang))
     });
+    #[cfg(target_arch = "wasm32")]
+    let baked: Option<String> = None;
     // Runs when the `<li>` is created, before it is inserted: the card is never empty on screen.
     let fill = move |li: web_sys::Element| {
         if let Some(content) = cache.with_value(|c| c.get(index, lang)) {
@@ -38,7 +44,7 @@ pub fn Card(
             return;
         }
         // The standalone page shows the card the build baked, detail body included.
-        let html = read_only(&card_slot(&person.id), lang, || {
+        let html = read_only!(&card_slot(&person.id), lang, {
             // The one definition of a card heading's id: the lead figure's rows link to it.
             let title_id = state.data.with_value(|d| card_heading_id(&d.id_prefix, &person.id));
             card_markup(&person, lang, &title_id, "")
@@ -61,12 +67,13 @@ pub fn Card(
 /// Appends the body of every card detail still waiting for it. Also called before the grid handles a click,
 /// so a detail the reader opens is never empty.
 pub fn fill_pending_details(cache: StoredValue<CardCache, LocalStorage>) {
-    if !FULL_VIEWS {
-        return;
-    }
-    let pending = cache.try_update_value(|c| std::mem::take(&mut c.pending)).unwrap_or_default();
-    for (details, person, lang) in pending {
-        let _ = details.insert_adjacent_html("beforeend", &card_detail_markup(&person, lang));
+    // The page's cards arrive whole: none waits.
+    #[cfg(not(baked_page))]
+    {
+        let pending = cache.try_update_value(|c| std::mem::take(&mut c.pending)).unwrap_or_default();
+        for (details, person, lang) in pending {
+            let _ = details.insert_adjacent_html("beforeend", &card_detail_markup(&person, lang));
+        }
     }
 }
 
@@ -127,6 +134,7 @@ pub const CALC_BUTTON_SELECTOR: &str = "[data-testid=card-to-calc]";
 /// keystroke builds a page of cards with one DOM write each instead of ~2,000 element and text-node calls from the wasm,
 /// and the page's wasm carries no per-element view code for cards. Every text and attribute is escaped
 /// (a host's dataset may hold markup); links only for safe https URLs.
+#[cfg(not(baked_page))]
 pub fn card_markup(person: &Person, lang: Lang, title_id: &str, detail_body: &str) -> String {
     let u = ui(lang);
     let checks = person.fact_checks();
@@ -193,6 +201,7 @@ pub fn card_markup(person: &Person, lang: Lang, title_id: &str, detail_body: &st
 
 /// The body of a card's closed detail: the quote, the transliteration note, every fact-check and every
 /// source. Appended to the card's `<details>` after the card has been shown (see [`CardCache`]).
+#[cfg(not(baked_page))]
 pub fn card_detail_markup(person: &Person, lang: Lang) -> String {
     let u = ui(lang);
     let mut out = String::with_capacity(2048);
@@ -224,6 +233,7 @@ pub fn card_detail_markup(person: &Person, lang: Lang) -> String {
     out
 }
 
+#[cfg(not(baked_page))]
 fn tenure_text(p: &Person, l: Lang) -> String {
     let t = &p.tenure;
     let mut s = tenure_line(t.reported.get(l), t.precision, t.weeks_low, t.weeks_high, l);
@@ -231,6 +241,7 @@ fn tenure_text(p: &Person, l: Lang) -> String {
     s
 }
 
+#[cfg(not(baked_page))]
 fn path_text(p: &Person, l: Lang) -> String {
     let mut steps: Vec<String> = p
         .prior_employers
@@ -250,6 +261,7 @@ fn path_text(p: &Person, l: Lang) -> String {
     s
 }
 
+#[cfg(not(baked_page))]
 fn destination_text(p: &Person, l: Lang) -> String {
     let d = &p.destination;
     let mut s = match (&d.org, &d.role) {
@@ -271,6 +283,7 @@ fn destination_text(p: &Person, l: Lang) -> String {
     s
 }
 
+#[cfg(not(baked_page))]
 fn work_text(p: &Person, l: Lang) -> String {
     let items: Vec<String> = p
         .work
@@ -284,18 +297,21 @@ fn work_text(p: &Person, l: Lang) -> String {
     items.join(list_separator(l))
 }
 
+#[cfg(not(baked_page))]
 fn announced_text(p: &Person, l: Lang) -> String {
     let mut s = p.announced.map(|d| format_dated(d, l)).unwrap_or_else(|| ui(l).date_unknown.to_owned());
     push_status(&mut s, &p.announced_check, l);
     s
 }
 
+#[cfg(not(baked_page))]
 fn push_status(s: &mut String, check: &Check, l: Lang) {
     crate::i18n::push_status_mark(s, check.status, l);
 }
 
 /// Appends a source as an `<li>`: a link when its URL is a safe https address, else plain text with a note.
 /// A title that is our description (no confirmed headline) is set in italics and says so.
+#[cfg(not(baked_page))]
 pub fn push_source_item(out: &mut String, source: &Source, lang: Lang) {
     let safe = is_safe_https_url(&source.url);
     out.push_str("<li>");

@@ -1,5 +1,6 @@
 //! Context above the grid: where the 2025 hires came from (reported vs the article) and a short timeline.
 
+#[cfg(not(baked_page))]
 use crate::components::card::push_source_item;
 use crate::i18n::{format_dated, status_label, ui};
 use crate::markup::{self, svg_number};
@@ -7,7 +8,7 @@ use crate::model::{Check, CountQualifier, HireCount, Hiring, KeyDate, Lang, Stat
 use crate::state::WidgetState;
 use crate::components::tr;
 use crate::order::order_by_keys;
-use crate::prerendered::read_only;
+use crate::read_only;
 use leptos::prelude::*;
 
 /// The hiring chart and the timeline.
@@ -30,6 +31,7 @@ pub fn Context() -> impl IntoView {
 }
 
 /// "20+", "≥13", "3" (and Chinese equivalents): the count as reported, qualifier included.
+#[cfg(not(baked_page))]
 pub fn count_label(h: &HireCount, lang: Lang) -> String {
     match (h.qualifier, lang) {
         (CountQualifier::Exact, _) => h.count.to_string(),
@@ -52,16 +54,16 @@ fn HiringChart() -> impl IntoView {
     let state = expect_context::<WidgetState>();
     let lang = state.lang;
     let data = state.data();
-    let hiring = data.dataset.hiring.clone();
     let (title_id, desc_id) = (data.id("hiring-title"), data.id("hiring-desc"));
     view! {
         <figure class="mslw-hiring" data-testid="hiring-chart" data-mslw-slot="hiring"
-            inner_html=move || read_only("hiring", lang.get(), || hiring_markup(&hiring, lang.get(), &title_id, &desc_id))></figure>
+            inner_html=move || read_only!("hiring", lang.get(), hiring_markup(&data.dataset.hiring, lang.get(), &title_id, &desc_id))></figure>
     }
 }
 
 /// The hiring figure's content as markup (caption, legend, SVG bars, the table alternative, the fact-check
 /// and the source), set with one `innerHTML`.
+#[cfg(not(baked_page))]
 pub fn hiring_markup(hiring: &Hiring, lang: Lang, title_id: &str, desc_id: &str) -> String {
     let u = ui(lang);
     let max = hiring.reported.iter().chain(&hiring.article_version).map(|h| h.count).max().unwrap_or(1).max(1);
@@ -126,6 +128,7 @@ pub fn hiring_markup(hiring: &Hiring, lang: Lang, title_id: &str, desc_id: &str)
 
 /// A claim's status as a short labelled note where the claim appears: the status word and the note's first
 /// sentence, with the rest one click away in a native disclosure.
+#[cfg(not(baked_page))]
 pub fn push_check(out: &mut String, check: &Check, lang: Lang) {
     let label = crate::i18n::labelled(status_label(check.status, lang), "", lang);
     let note = check.note.as_ref().map(|n| n.get(lang)).unwrap_or_default();
@@ -160,6 +163,7 @@ pub fn first_sentence(note: &str) -> (&str, &str) {
     }
 }
 
+#[cfg(not(baked_page))]
 fn hiring_summary(total: &HireCount, lang: Lang) -> String {
     match lang {
         Lang::En => format!(
@@ -175,18 +179,23 @@ fn hiring_summary(total: &HireCount, lang: Lang) -> String {
 fn Timeline() -> impl IntoView {
     let state = expect_context::<WidgetState>();
     let lang = state.lang;
-    let all = state.data().dataset.key_dates.clone();
-    // Date order; equal dates keep the dataset's order.
+    let data = state.data();
+    let html = move || read_only!("timeline", lang.get(), timeline_markup(&in_date_order(&data.dataset.key_dates), lang.get()));
+    view! { <div class="mslw-timeline" data-testid="timeline" data-mslw-slot="timeline" inner_html=html></div> }
+}
+
+/// The key dates in date order; equal dates keep the dataset's order.
+#[cfg(not(baked_page))]
+fn in_date_order(all: &[KeyDate]) -> Vec<KeyDate> {
     let order = order_by_keys(all.iter().map(|d| {
         let date = &d.date.date;
         (i64::from(date.year) * 10_000 + i64::from(date.month) * 100 + i64::from(date.day.unwrap_or(0)), 0)
     }));
-    let dates: Vec<KeyDate> = order.into_iter().map(|i| all[i].clone()).collect();
-    let html = move || read_only("timeline", lang.get(), || timeline_markup(&dates, lang.get()));
-    view! { <div class="mslw-timeline" data-testid="timeline" data-mslw-slot="timeline" inner_html=html></div> }
+    order.into_iter().map(|i| all[i].clone()).collect()
 }
 
 /// The timeline's content as markup: a heading and one item per date (in the order given).
+#[cfg(not(baked_page))]
 pub fn timeline_markup(dates: &[KeyDate], lang: Lang) -> String {
     let mut out = String::with_capacity(2048);
     markup::element(&mut out, "h4", &[("class", "mslw-figure-title")], ui(lang).timeline_title);

@@ -3,8 +3,10 @@
 
 use crate::filter::{FilterState, PAGE_SIZE};
 use crate::i18n::{group_thousands, ui};
-use crate::lead::{card_heading_id, lead_markup, tenure_order, LogAxis};
-use crate::prerendered::read_only;
+use crate::lead::card_heading_id;
+#[cfg(not(baked_page))]
+use crate::lead::{lead_markup, tenure_order, LogAxis};
+use crate::read_only;
 use crate::state::WidgetState;
 use crate::url_state::searchable;
 use leptos::prelude::*;
@@ -16,16 +18,25 @@ pub fn LeadFigure() -> impl IntoView {
     let state = expect_context::<WidgetState>();
     let lang = state.lang;
     let data = state.data();
-    let people = data.dataset.people.clone();
-    let order = tenure_order(&people);
-    let axis = LogAxis::for_people(people.iter().map(|p| &**p));
     let expanded = RwSignal::new(false);
-    let total = people.len();
-    let prefix = data.id_prefix.clone();
-    // The first page is baked; every row, only after "Show all" (more people than a page: a host's dataset).
+    let total = data.dataset.people.len();
+    #[cfg(not(baked_page))]
+    let render = {
+        let people = data.dataset.people.clone();
+        let order = tenure_order(&people);
+        let axis = LogAxis::for_people(people.iter().map(|p| &**p));
+        let prefix = data.id_prefix.clone();
+        move |limit: usize, l| lead_markup(&people, &order, &axis, limit, l, &prefix)
+    };
+    // With more people than a page, the first page and, after "Show all", every row. The bake writes both; the
+    // second in a template the page's wasm reads when asked.
+    #[cfg(not(target_arch = "wasm32"))]
+    let every_row = (total > PAGE_SIZE).then(|| render(usize::MAX, lang.get_untracked()));
+    #[cfg(target_arch = "wasm32")]
+    let every_row: Option<String> = None;
     let rows = move || match expanded.get() {
-        true => lead_markup(&people, &order, &axis, usize::MAX, lang.get(), &prefix),
-        false => read_only("lead", lang.get(), || lead_markup(&people, &order, &axis, PAGE_SIZE, lang.get(), &prefix)),
+        true => read_only!("lead-all", lang.get(), render(usize::MAX, lang.get())),
+        false => read_only!("lead", lang.get(), render(PAGE_SIZE, lang.get())),
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let row = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("[data-testid=lead-row]").ok().flatten());
@@ -36,6 +47,7 @@ pub fn LeadFigure() -> impl IntoView {
     view! {
         <figure class="mslw-lead" data-testid="lead-figure" on:click=on_click>
             <div class="mslw-lead-body" data-mslw-slot="lead" inner_html=rows></div>
+            {every_row.map(|html| view! { <template data-mslw-slot="lead-all" inner_html=html></template> })}
             <button type="button" class="mslw-lead-all" data-testid="lead-show-all" hidden=move || expanded.get() || total <= PAGE_SIZE
                 on:click=move |_| expanded.set(true)>
                 {move || format!("{} ({})", ui(lang.get()).show_all, group_thousands(total as u64))}

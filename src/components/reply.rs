@@ -2,12 +2,13 @@
 //!
 //! A news piece about named people gives the company's answer; this block sits near the top of the widget.
 
+#[cfg(not(baked_page))]
 use crate::components::card::push_source_item;
 use crate::i18n::{format_dated, labelled, status_label, ui};
 use crate::markup;
 use crate::model::{Lang, Statement};
 use crate::state::WidgetState;
-use crate::prerendered::read_only;
+use crate::read_only;
 use leptos::prelude::*;
 
 const SLOT: &str = "meta-reply";
@@ -17,13 +18,14 @@ const SLOT: &str = "meta-reply";
 pub fn MetaReply() -> impl IntoView {
     let state = expect_context::<WidgetState>();
     let lang = state.lang;
-    let statement = state.data().dataset.spokesperson.clone();
-    let html = move || read_only(SLOT, lang.get(), || meta_reply_markup(&statement, lang.get()));
+    let data = state.data();
+    let html = move || read_only!(SLOT, lang.get(), meta_reply_markup(&data.dataset.spokesperson, lang.get()));
     view! { <div class="mslw-reply" data-testid="meta-reply" data-mslw-slot=SLOT inner_html=html></div> }
 }
 
 /// The reply as markup: heading, the quote with who said it and when, the fact-check note (what he also
 /// told other outlets) and the source. Every text is escaped; the link only for a safe https URL.
+#[cfg(not(baked_page))]
 pub fn meta_reply_markup(s: &Statement, lang: Lang) -> String {
     let mut out = String::with_capacity(1024);
     markup::element(&mut out, "h3", &[("class", "mslw-reply-title")], ui(lang).meta_reply_title);

@@ -80,6 +80,29 @@ test("the page's wasm carries none of the code that writes the read-only blocks;
   }
 });
 
+test("the page's wasm holds the data its interactive parts read, and no JSON parser, validator or CSV writer; the package's does", () => {
+  const page = wasmIn(DIST);
+  const pkg = wasmIn(PKG);
+  const data = JSON.parse(readFileSync(new URL('../../data/departures.json', import.meta.url), 'utf8'));
+  const absent = [
+    "expected ',' or '}'", // the JSON parser's
+    'must use only lower-case letters, digits and hyphens', // the validator's
+    'source_publishers', // the CSV writer's header
+    data.people[0].sources[0].url, // data only the baked cards show
+    data.context.spokesperson.quote.en.slice(0, 40),
+  ];
+  for (const text of absent) {
+    assert.equal(page.includes(text), false, `the page's wasm holds ${text}`);
+    assert.equal(pkg.includes(text), true, `the package's wasm lacks ${text}: the check no longer tells`);
+  }
+  // What search and the calculator read: every name, and each tenure as reported.
+  for (const p of data.people) {
+    for (const text of [p.name_en, p.name_zh.text, p.tenure.reported.en, p.tenure.reported.zh]) {
+      assert.equal(page.includes(text), true, `the page's wasm lacks ${text}`);
+    }
+  }
+});
+
 test('a page whose baked views are missing stays as it is and says so, with no error from the wasm', async () => {
   // The build's page, with the Chinese template taken out: the live view could not switch language.
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');

@@ -64,11 +64,17 @@ test('the filtered view downloads as CSV and JSON holding only the people shown'
   assert.equal(csv.name, `msl-departures-${DATA.last_updated}-filtered.csv`);
   const rows = parseCsv(csv.bytes.toString('utf8').slice(1));
   assert.deepEqual(rows.slice(1).map((r) => r[0]).sort(), expected);
+  // Their rows as the whole dataset's file has them, byte for byte.
+  const whole = readFileSync(new URL(`../../dist/msl-departures-${DATA.last_updated}.csv`, import.meta.url), 'utf8');
+  for (const line of csv.bytes.toString('utf8').split('\r\n').filter(Boolean)) assert.ok(whole.includes(line), line);
   const json = await downloadText(page, 'download-json-shown');
   assert.equal(json.name, `msl-departures-${DATA.last_updated}-filtered.json`);
   const parsed = JSON.parse(json.bytes.toString('utf8'));
   assert.deepEqual(parsed.people.map((p) => p.id).sort(), expected);
-  assert.equal(parsed.last_updated, DATA.last_updated);
+  // Everything else as it is; each person whole.
+  const byId = (a, b) => a.id.localeCompare(b.id);
+  assert.deepEqual([...parsed.people].sort(byId), DATA.people.filter((p) => expected.includes(p.id)).sort(byId));
+  assert.deepEqual({ ...parsed, people: [] }, { ...DATA, people: [] });
   const all = JSON.parse((await downloadText(page, 'download-json-all')).bytes.toString('utf8'));
   assert.deepEqual(all, DATA, 'the whole-dataset JSON is the dataset');
   await context.close();
