@@ -103,9 +103,9 @@ pub fn Footer(
         #[cfg(baked_page)]
         leptos::task::spawn_local(async move {
             let failed = download_from_file(&data, kind, &shown).await.is_err();
-            // The reader may have moved on: only a failure is worth a message, and the widget may be gone.
-            if failed {
-                let _ = message.try_set(lang.try_get_untracked().map(|l| ui(l).download_failed.to_owned()));
+            // try_: a task that outlives its view must not panic.
+            if let Some(l) = lang.try_get_untracked() {
+                let _ = message.try_set(failed.then(|| ui(l).download_failed.to_owned()));
             }
         });
     };

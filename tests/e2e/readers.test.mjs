@@ -80,6 +80,22 @@ test('the filtered view downloads as CSV and JSON holding only the people shown'
   await context.close();
 });
 
+test('a people-shown download whose file cannot be read says so, and the next one that works clears it', async () => {
+  const { page, context } = await openPage(env.browser, `${env.server.origin}/?lang=en&dest=openai`, { acceptDownloads: true });
+  await widgetReady(page);
+  let fail = true;
+  await page.route('**/*.csv', (route) => (fail ? route.abort() : route.continue()));
+  const message = page.locator('[data-testid=footer-message]');
+  await page.locator('[data-testid=download-csv-shown]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=footer-message]').textContent.includes('could not be started'));
+  fail = false;
+  const csv = await downloadText(page, 'download-csv-shown');
+  assert.equal(csv.name, `msl-departures-${DATA.last_updated}-filtered.csv`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=footer-message]').textContent === '');
+  assert.equal(await message.textContent(), '');
+  await context.close();
+});
+
 test('the whole dataset downloads from the page before its WebAssembly has started: the files the build wrote', async () => {
   const context = await env.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
