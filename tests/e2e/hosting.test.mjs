@@ -3,7 +3,7 @@
 // files and the Embed dialog's snippet all work there, and nothing is requested outside the folder.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, POLICY, serve, launch, widgetReady, tempDir, recordCspViolations } from './harness.mjs';
 
@@ -58,13 +58,18 @@ test('the standalone page works from a nested folder: baked, then live, every fi
   await context.close();
 });
 
-test('the strict CSP holds in a nested folder: zero violations', async () => {
-  const context = await browser.newContext();
+test('the strict CSP holds in a nested folder: zero violations, the people-shown download included', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
   await recordCspViolations(context);
   const { page, responses } = await openRecorded(context, `${strict.origin}${BASE}`);
   await widgetReady(page);
   await page.locator('[data-testid=search]').fill('maher');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=person-card]').length === 1);
+  // Cut from the build's CSV file beside the page, read from the folder under the policy's connect-src.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=download-csv-shown]').click()]);
+  const rows = readFileSync(await download.path(), 'utf8').split('\r\n').filter(Boolean);
+  assert.equal(rows.length, 2, rows.join('\n'));
+  assert.ok(rows[1].startsWith('bert-maher,'), rows[1]);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assertAllInFolder(responses, strict.origin);
   await context.close();
