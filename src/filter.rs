@@ -463,26 +463,35 @@ impl SearchHits {
 #[cfg(not(baked_page))]
 impl crate::rust_literal::RustLiteral for PeopleIndex {
     fn rust(&self) -> String {
-        let options = |all: &[FacetOption]| {
-            let items: Vec<String> = all.iter().map(|o| format!("FacetOption {{ key: {}, label: {} }}", o.key.rust(), o.label.rust())).collect();
-            format!("vec![{}]", items.join(", "))
-        };
-        let entries: Vec<String> = self
-            .entries
-            .iter()
-            .map(|e| {
-                format!(
-                    "Entry {{ cohort: {}, dest: {}, priors: {}, haystack: {}, name_rank: {}, tenure_key: {}, announced_key: {} }}",
-                    e.cohort, e.dest, e.priors.rust(), e.haystack.rust(), e.name_rank, e.tenure_key, e.announced_key
-                )
-            })
-            .collect();
         format!(
-            "PeopleIndex {{ cohort_options: {}, dest_options: {}, prior_options: {}, entries: vec![{}] }}",
-            options(&self.cohort_options),
-            options(&self.dest_options),
-            options(&self.prior_options),
-            entries.join(", ")
+            "PeopleIndex {{ cohort_options: {}, dest_options: {}, prior_options: {}, entries: {} }}",
+            self.cohort_options.rust(),
+            self.dest_options.rust(),
+            self.prior_options.rust(),
+            self.entries.rust()
+        )
+    }
+}
+
+#[cfg(not(baked_page))]
+impl crate::rust_literal::RustLiteral for FacetOption {
+    fn rust(&self) -> String {
+        format!("FacetOption {{ key: {}, label: {} }}", self.key.rust(), self.label.rust())
+    }
+}
+
+#[cfg(not(baked_page))]
+impl crate::rust_literal::RustLiteral for Entry {
+    fn rust(&self) -> String {
+        format!(
+            "Entry {{ cohort: {}, dest: {}, priors: {}, haystack: {}, name_rank: {}, tenure_key: {}, announced_key: {} }}",
+            self.cohort,
+            self.dest,
+            self.priors.rust(),
+            self.haystack.rust(),
+            self.name_rank,
+            self.tenure_key,
+            self.announced_key
         )
     }
 }
